@@ -1,0 +1,36 @@
+package dev.pymastery.kernel.cell;
+
+import java.util.Optional;
+
+/**
+ * What a running cell can emit. The messaging layer turns each call into a message parented to the
+ * request; the interpreter and runtimes never see the protocol. Implementations are thread-safe:
+ * threads started by the cell write to it too.
+ */
+public interface CellOutput {
+    /** The cell got its number and starts (shown as execute_input unless the request is silent). */
+    void started(String code, int executionCount);
+
+    /** Text on {@code stdout} or {@code stderr}; may be batched, never reordered. */
+    void stream(String name, String text);
+
+    /** Rich output; with a display id it can be updated later ({@code update} replaces it). */
+    void display(MimeBundle bundle, Optional<String> displayId, boolean update);
+
+    /** Clears this cell's output, now or ({@code wait}) when the next output arrives. */
+    void clear(boolean wait);
+
+    /** The value of the cell's last expression. */
+    void result(int executionCount, MimeBundle bundle);
+
+    /** An error, shown as Python shows it. */
+    void error(ErrorInfo error);
+
+    /**
+     * Asks the user for a line of text.
+     *
+     * @throws StdinUnavailableException when the client does not allow input
+     * @throws InputInterruptedException when the kernel is interrupted while waiting
+     */
+    String input(String prompt, boolean password);
+}

@@ -1,0 +1,133 @@
+package dev.pymastery.kernel.cli;
+
+import dev.pymastery.kernel.install.InstallTarget;
+import dev.pymastery.kernel.install.KernelSpecInstaller;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Java side of {@code ./pymastery}: {@code install} and {@code uninstall}. Exit code 2 and a
+ * message naming the fix for wrong usage.
+ */
+public final class Cli {
+    private static final String USAGE = """
+            usage: pymastery install [--user | --sys-prefix | --prefix DIR] [--name NAME]
+                                     [--display-name TEXT] [--env NAME=VALUE ...] [--java PATH]
+                   pymastery uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]
+            """;
+
+    private Cli() {}
+
+    public static void main(String[] args) {
+        try {
+            System.exit(run(new ArrayDeque<>(Arrays.asList(args))));
+        } catch (UsageException e) {
+            System.err.println("pymastery: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+        } catch (RuntimeException e) {
+            System.err.println("pymastery: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static int run(Deque<String> args) {
+        String command = args.isEmpty() ? "" : args.removeFirst();
+        return switch (command) {
+            case "install" -> install(args);
+            case "uninstall" -> uninstall(args);
+            default -> throw new UsageException("unknown command '" + command + "'");
+        };
+    }
+
+    private record Options(InstallTarget target, String name, String displayName, Map<String, String> env, Path java) {}
+
+    private static Options options(Deque<String> args) {
+        InstallTarget target = new InstallTarget.User(System.getenv());
+        String name = "pymastery";
+        String displayName = "Python Mastery (GraalPy)";
+        Map<String, String> env = new LinkedHashMap<>();
+        Path java = ProcessHandle.current().info().command().map(Path::of).orElse(Path.of("java"));
+        while (!args.isEmpty()) {
+            String arg = args.removeFirst();
+            switch (arg) {
+                case "--user" -> target = new InstallTarget.User(System.getenv());
+                case "--sys-prefix" ->
+                    target = new InstallTarget.SysPrefix(System.getenv().getOrDefault("PYMASTERY_PYTHON", "python3"));
+                case "--prefix" -> target = new InstallTarget.Prefix(Path.of(value(args, arg)));
+                case "--name" -> name = value(args, arg);
+                case "--display-name" -> displayName = value(args, arg);
+                case "--java" -> java = Path.of(value(args, arg));
+                case "--env" -> {
+                    String pair = value(args, arg);
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) {
+                        throw new UsageException("--env needs NAME=VALUE, not '" + pair + "'");
+                    }
+                    env.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+                default -> throw new UsageException("unknown option '" + arg + "'");
+            }
+        }
+        return new Options(target, name, displayName, env, java);
+    }
+
+    private static String value(Deque<String> args, String option) {
+        if (args.isEmpty()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.removeFirst();
+    }
+
+    private static int install(Deque<String> args) {
+        Options options = options(args);
+        KernelSpecInstaller.Installed installed = new KernelSpecInstaller(
+                        JsonMapper.builder().build())
+                .install(new KernelSpecInstaller.Request(
+                        options.target(),
+                        options.name(),
+                        options.displayName(),
+                        buildDirectory(),
+                        options.java(),
+                        Runtime.version().feature(),
+                        options.env()));
+        System.out.println("Installed kernelspec " + options.name() + " in " + installed.kernelSpec());
+        System.out.println("Kernel jars in " + installed.distribution());
+        return 0;
+    }
+
+    private static int uninstall(Deque<String> args) {
+        Options options = options(args);
+        boolean removed =
+                new KernelSpecInstaller(JsonMapper.builder().build()).uninstall(options.target(), options.name());
+        System.out.println(removed ? "Removed kernelspec " + options.name() : "No kernelspec named " + options.name());
+        return removed ? 0 : 1;
+    }
+
+    /** The folder holding the running kernel jar, with lib/ and jvmci/ beside it. */
+    private static Path buildDirectory() {
+        try {
+            Path jar = Path.of(Cli.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            Path dir = Files.isDirectory(jar) ? jar.getParent() : jar.getParent();
+            return dir;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

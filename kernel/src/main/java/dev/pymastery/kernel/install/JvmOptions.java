@@ -1,0 +1,53 @@
+package dev.pymastery.kernel.install;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The JVM flags a kernel starts with. The Graal compiler jars go on the upgrade module path with
+ * JVMCI enabled, so Truffle compiles hot Python code; C1-only tiering, the serial collector and a
+ * single Truffle compiler thread keep start-up short on small machines (figures in
+ * docs/decisions/0002-kernel-jvm-flags.md).
+ */
+public final class JvmOptions {
+    private JvmOptions() {}
+
+    /**
+     * @param javaFeature the feature version of the java that will run the kernel (flags differ)
+     * @param jvmci the folder with the compiler, truffle-compiler, collections and word jars
+     */
+    public static List<String> kernel(int javaFeature, Path jvmci) {
+        List<String> flags = new ArrayList<>();
+        flags.add("-XX:+UnlockExperimentalVMOptions");
+        flags.add("-XX:+EnableJVMCI");
+        flags.add("--upgrade-module-path=" + modulePath(jvmci));
+        flags.add("--enable-native-access=ALL-UNNAMED");
+        if (javaFeature >= 24) {
+            flags.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        flags.add("-XX:+UseSerialGC");
+        flags.add("-XX:TieredStopAtLevel=1");
+        flags.add("-Dpolyglot.engine.CompilerThreads=1");
+        return flags;
+    }
+
+    private static String modulePath(Path jvmci) {
+        try (Stream<Path> jars = Files.list(jvmci)) {
+            List<String> paths = jars.filter(p -> p.toString().endsWith(".jar"))
+                    .sorted()
+                    .map(Path::toString)
+                    .toList();
+            if (paths.size() != 4) {
+                throw new IllegalStateException("expected the 4 Graal compiler jars in " + jvmci + ", found "
+                        + paths.size() + "; rebuild with ./pymastery build");
+            }
+            return String.join(File.pathSeparator, paths);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

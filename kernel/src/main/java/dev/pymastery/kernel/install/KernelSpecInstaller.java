@@ -1,0 +1,194 @@
+package dev.pymastery.kernel.install;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a kernelspec that jupyter_client finds, and a self-contained copy of the kernel's jars it
+ * points at, so a later rebuild or {@code mvn clean} does not break installed kernels. Jars are
+ * hard-linked where the file system allows, copied otherwise; a distribution is named by a hash
+ * of its contents and shared by kernelspecs that use the same build.
+ */
+public final class KernelSpecInstaller {
+    private static final String[] LOGOS = {"logo-32x32.png", "logo-64x64.png", "logo-svg.svg"};
+
+    private final ObjectMapper json;
+
+    public KernelSpecInstaller(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * @param build the kernel as built: {@code pymastery-kernel.jar} beside {@code lib/} and {@code jvmci/}
+     * @param java the java executable the kernel will run with
+     * @param javaFeature that java's feature version
+     */
+    public record Request(
+            InstallTarget target,
+            String name,
+            String displayName,
+            Path build,
+            Path java,
+            int javaFeature,
+            Map<String, String> env) {
+        public Request {
+            if (!name.matches("[a-zA-Z0-9._-]+")) {
+                throw new IllegalArgumentException(
+                        "kernel name '" + name + "' may only hold letters, digits, '.', '_' and '-'");
+            }
+            env = Map.copyOf(env);
+        }
+    }
+
+    /** Where the kernelspec was written and which distribution it runs. */
+    public record Installed(Path kernelSpec, Path distribution) {}
+
+    public Installed install(Request request) {
+        Path dataDir = request.target().dataDir();
+        Path distribution = copyDistribution(
+                request.build(), dataDir.getParent().resolve("pymastery").resolve("dist"));
+        Path specDir = dataDir.resolve("kernels").resolve(request.name().toLowerCase(java.util.Locale.ROOT));
+        try {
+            Files.createDirectories(specDir);
+            Files.writeString(
+                    specDir.resolve("kernel.json"),
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(kernelJson(request, distribution)));
+            for (String logo : LOGOS) {
+                try (InputStream in = KernelSpecInstaller.class.getResourceAsStream(logo)) {
+                    if (in != null) {
+                        Files.copy(in, specDir.resolve(logo), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the kernelspec in " + specDir, e);
+        }
+        return new Installed(specDir, distribution);
+    }
+
+    /** Removes a kernelspec; distributions stay (other kernelspecs may use them). */
+    public boolean uninstall(InstallTarget target, String name) {
+        Path specDir = target.dataDir().resolve("kernels").resolve(name.toLowerCase(java.util.Locale.ROOT));
+        if (!Files.isDirectory(specDir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(specDir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + specDir, e);
+        }
+    }
+
+    ObjectNode kernelJson(Request request, Path distribution) {
+        ObjectNode spec = json.createObjectNode();
+        ArrayNode argv = spec.putArray("argv");
+        argv.add(request.java().toString());
+        JvmOptions.kernel(request.javaFeature(), distribution.resolve("jvmci")).forEach(argv::add);
+        argv.add("-cp");
+        argv.add(distribution.resolve("pymastery-kernel.jar")
+                + java.io.File.pathSeparator
+                + distribution.resolve("lib").resolve("*"));
+        argv.add("dev.pymastery.kernel.KernelMain");
+        argv.add("{connection_file}");
+        spec.put("display_name", request.displayName());
+        spec.put("language", "python");
+        spec.put("interrupt_mode", "message");
+        ObjectNode env = spec.putObject("env");
+        request.env().forEach(env::put);
+        ObjectNode metadata = spec.putObject("metadata");
+        metadata.put("debugger", false);
+        metadata.putObject("pymastery").put("distribution", distribution.toString());
+        return spec;
+    }
+
+    private static Path copyDistribution(Path build, Path distRoot) {
+        List<Path> files = distributionFiles(build);
+        String id = contentHash(build, files);
+        Path target = distRoot.resolve(id);
+        if (Files.isRegularFile(target.resolve(".complete"))) {
+            return target;
+        }
+        try {
+            Path staging = Files.createDirectories(distRoot)
+                    .resolve(id + ".tmp-" + ProcessHandle.current().pid());
+            for (Path file : files) {
+                Path destination = staging.resolve(build.relativize(file));
+                Files.createDirectories(destination.getParent());
+                try {
+                    Files.createLink(destination, file);
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Files.writeString(staging.resolve(".complete"), id + "\n");
+            try {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+                deleteTree(staging); // another install finished the same distribution first
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the kernel into " + target, e);
+        }
+    }
+
+    private static List<Path> distributionFiles(Path build) {
+        Path jar = build.resolve("pymastery-kernel.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no kernel jar in " + build + "; build first (./pymastery build)");
+        }
+        List<Path> files = new ArrayList<>();
+        files.add(jar);
+        for (String folder : new String[] {"lib", "jvmci"}) {
+            try (Stream<Path> jars = Files.list(build.resolve(folder))) {
+                jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(
+                        "no " + folder + "/ in " + build + "; build first (./pymastery build)", e);
+            }
+        }
+        return files;
+    }
+
+    private static String contentHash(Path build, List<Path> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                digest.update(build.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(Long.toString(Files.size(file)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            digest.update(Files.readAllBytes(build.resolve("pymastery-kernel.jar")));
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}

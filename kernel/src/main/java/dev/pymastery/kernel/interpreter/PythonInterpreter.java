@@ -1,0 +1,233 @@
+package dev.pymastery.kernel.interpreter;
+
+import dev.pymastery.kernel.cell.CellOutput;
+import dev.pymastery.kernel.cell.Completeness;
+import dev.pymastery.kernel.cell.Completion;
+import dev.pymastery.kernel.cell.ErrorInfo;
+import dev.pymastery.kernel.cell.Inspection;
+import dev.pymastery.kernel.cell.MimeBundle;
+import dev.pymastery.kernel.magic.CellMagic;
+import dev.pymastery.kernel.magic.CellParser;
+import dev.pymastery.kernel.magic.LineMagic;
+import dev.pymastery.kernel.magic.MagicContext;
+import dev.pymastery.kernel.magic.MagicRegistry;
+import dev.pymastery.kernel.magic.MagicUsageException;
+import dev.pymastery.kernel.magic.ParsedCell;
+import dev.pymastery.kernel.runtime.Cell;
+import dev.pymastery.kernel.runtime.CellResult;
+import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
+import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
+import dev.pymastery.kernel.runtime.graalpy.LineMagicHandler;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Python cells: GraalPy runs plain cells, magics route the rest. Keeps the execution count and
+ * history, and turns every failure (a guest exception, a magic misused, a runtime gone) into an
+ * error the learner can read.
+ */
+public final class PythonInterpreter implements Interpreter {
+    private static final System.Logger LOG = System.getLogger(PythonInterpreter.class.getName());
+
+    private final GraalPyRuntime python;
+    private final MagicRegistry magics;
+    private final KernelVersions versions;
+    private final History history = new History();
+    private volatile CellContext current;
+    private int executionCount;
+    private int unstoredCount;
+
+    public PythonInterpreter(GraalPyRuntime python, MagicRegistry magics, KernelVersions versions) {
+        this.python = python;
+        this.magics = magics;
+        this.versions = versions;
+        python.lineMagics(new LineMagics());
+    }
+
+    @Override
+    public KernelInfo info() {
+        return new KernelInfo(
+                "pymastery",
+                versions.kernel(),
+                versions.python(),
+                "PyMastery kernel " + versions.kernel() + ": Python " + versions.python() + " on GraalPy "
+                        + versions.graalpy() + ", Java " + System.getProperty("java.version") + "\n"
+                        + "Optimizing runtime: " + optimizingState() + "\n"
+                        + "%lsmagic lists the magics.",
+                List.of(
+                        new KernelInfo.HelpLink("Python Reference", "https://docs.python.org/3.12/"),
+                        new KernelInfo.HelpLink("GraalPy", "https://www.graalvm.org/python/"),
+                        new KernelInfo.HelpLink("PyMastery magics", "https://github.com/pymastery/pymastery#magics")));
+    }
+
+    private String optimizingState() {
+        if (python.isReady()) {
+            return python.optimizing() ? "on (" + python.engineName() + ")" : "off (fallback interpreter)";
+        }
+        return GraalPyRuntime.optimizingRuntimeExpected() ? "on (GraalPy starting)" : "off (fallback interpreter)";
+    }
+
+    @Override
+    public ExecuteOutcome execute(ExecuteRequest request, CellOutput output) {
+        int count = request.storeHistory() ? ++executionCount : executionCount;
+        String name = request.storeHistory() ? "<cell " + count + ">" : "<input " + ++unstoredCount + ">";
+        output.started(request.code(), count);
+        CellContext context = new CellContext(output, name, count, request.storeHistory());
+        current = context;
+        CellResult result = run(request.code(), context);
+        if (request.storeHistory()) {
+            Optional<String> text =
+                    result instanceof CellResult.Ok ok ? ok.value().map(MimeBundle::plainText) : Optional.empty();
+            history.add(count, request.code(), text);
+        }
+        return switch (result) {
+            case CellResult.Ok ok -> {
+                ok.value().ifPresent(bundle -> output.result(count, bundle));
+                yield new ExecuteOutcome.Completed(count, expressions(request.userExpressions()));
+            }
+            case CellResult.Failed failed -> {
+                output.error(failed.error());
+                yield new ExecuteOutcome.Failed(count, failed.error());
+            }
+        };
+    }
+
+    private CellResult run(String code, CellContext context) {
+        try {
+            return switch (CellParser.parse(code)) {
+                case ParsedCell.Python cell -> python.run(context.cell(cell.code()), context.output());
+                case ParsedCell.CellMagicCall call ->
+                    magics.cell(call.name())
+                            .map(magic -> runCellMagic(magic, call, context))
+                            .orElseGet(() -> usageError(magics.unknownCell(call.name())));
+            };
+        } catch (MagicUsageException e) {
+            return usageError(e.getMessage());
+        } catch (RuntimeUnavailableException e) {
+            return new CellResult.Failed(ErrorInfo.of("RuntimeUnavailable", e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "the kernel failed while running a cell", e);
+            return new CellResult.Failed(ErrorInfo.of(
+                    "InternalError",
+                    "the kernel failed while running this cell (" + e.getMessage()
+                            + "). The kernel log has the details; the namespace is intact."));
+        }
+    }
+
+    private static CellResult runCellMagic(CellMagic magic, ParsedCell.CellMagicCall call, CellContext context) {
+        return magic.run(call.args(), call.body(), context);
+    }
+
+    private static CellResult usageError(String message) {
+        return new CellResult.Failed(ErrorInfo.of("UsageError", message));
+    }
+
+    private Map<String, ExpressionValue> expressions(Map<String, String> requested) {
+        if (requested.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ExpressionValue> values = new LinkedHashMap<>();
+        python.expressions(requested)
+                .forEach((key, result) -> values.put(
+                        key,
+                        switch (result) {
+                            case CellResult.Ok ok ->
+                                new ExpressionValue.Ok(ok.value().orElse(MimeBundle.text("None")));
+                            case CellResult.Failed failed -> new ExpressionValue.Error(failed.error());
+                        }));
+        return values;
+    }
+
+    @Override
+    public Completion complete(String code, int cursor) {
+        int at = Math.min(cursor, code.codePointCount(0, code.length()));
+        return python.complete(code, at);
+    }
+
+    @Override
+    public Inspection inspect(String code, int cursor, int detailLevel) {
+        int at = Math.min(cursor, code.codePointCount(0, code.length()));
+        return python.inspect(code, at, detailLevel);
+    }
+
+    @Override
+    public Completeness isComplete(String code) {
+        return python.isComplete(code);
+    }
+
+    @Override
+    public List<HistoryEntry> history(HistoryQuery query, boolean withOutput) {
+        return history.query(query);
+    }
+
+    @Override
+    public void interrupt() {
+        python.interrupt();
+    }
+
+    @Override
+    public void shutdown() {
+        python.close();
+    }
+
+    /** The cell being run, as magics see it. */
+    private final class CellContext implements MagicContext {
+        private final CellOutput output;
+        private final String name;
+        private final int count;
+        private final boolean store;
+
+        CellContext(CellOutput output, String name, int count, boolean store) {
+            this.output = output;
+            this.name = name;
+            this.count = count;
+            this.store = store;
+        }
+
+        @Override
+        public CellOutput output() {
+            return output;
+        }
+
+        @Override
+        public GraalPyRuntime python() {
+            return python;
+        }
+
+        @Override
+        public MagicRegistry registry() {
+            return magics;
+        }
+
+        @Override
+        public Cell cell(String code) {
+            return new Cell(code, name, count, store);
+        }
+    }
+
+    /** Line magics met inside a running GraalPy cell. */
+    private final class LineMagics implements LineMagicHandler {
+        @Override
+        public Outcome run(String name, String args) {
+            Optional<LineMagic> magic = magics.line(name);
+            if (magic.isEmpty()) {
+                return new Outcome.Failed(magics.unknownLine(name));
+            }
+            try {
+                return magic.get().run(args, current);
+            } catch (MagicUsageException e) {
+                return new Outcome.Failed(e.getMessage());
+            }
+        }
+
+        @Override
+        public List<String> names(boolean cellMagics) {
+            return cellMagics
+                    ? magics.cellMagics().stream().map(CellMagic::name).toList()
+                    : magics.lineMagics().stream().map(LineMagic::name).toList();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.pymastery.kernel.magic;
+
+/** The magics every kernel has, in IPython's spelling. */
+public final class BuiltinMagics {
+    private BuiltinMagics() {}
+
+    public static MagicRegistry register(MagicRegistry registry) {
+        TimeMagic time = new TimeMagic();
+        TimeitMagic timeit = new TimeitMagic();
+        return registry.register(new LsMagic())
+                .register((LineMagic) time)
+                .register((CellMagic) time)
+                .register((LineMagic) timeit)
+                .register((CellMagic) timeit)
+                .register(new HelperLineMagic("pwd", "%pwd: the current working directory", "magic_pwd", false))
+                .register(new HelperLineMagic(
+                        "cd", "%cd [DIR | - | ~]: change the working directory (- goes back)", "magic_cd", true))
+                .register(new HelperLineMagic(
+                        "env", "%env [NAME [= VALUE]]: show or set environment variables", "magic_env", true))
+                .register(new HelperLineMagic(
+                        "who", "%who [TYPE ...]: names you defined, optionally only of some types", "magic_who", true))
+                .register(new HelperLineMagic(
+                        "system", "%system CMD or !CMD: run a shell command, output streamed", "magic_system", true))
+                .register(new HelperLineMagic(
+                        "sx", "x = !CMD or %sx CMD: run a shell command, its output lines as a list", "magic_sx", true))
+                .register(new HelperCellMagic(
+                        "writefile",
+                        "%%writefile [-a] FILE: write (or append) the cell body to FILE",
+                        "magic_writefile"))
+                .register(new HelperCellMagic(
+                        "bash", "%%bash: run the cell body with bash, output streamed", "magic_bash"))
+                .register(new HelperCellMagic("sh", "%%sh: run the cell body with sh, output streamed", "magic_sh"))
+                .register(new DisplayMagic("html", "text/html", "<IPython.core.display.HTML object>"))
+                .register(new DisplayMagic("markdown", "text/markdown", "<IPython.core.display.Markdown object>"))
+                .register(new DisplayMagic(
+                        "javascript", "application/javascript", "<IPython.core.display.Javascript object>"))
+                .register(new DisplayMagic("js", "application/javascript", "<IPython.core.display.Javascript object>"))
+                .register(new DisplayMagic("svg", "image/svg+xml", "<IPython.core.display.SVG object>"))
+                .register(new DisplayMagic("latex", "text/latex", "<IPython.core.display.Latex object>"));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.pymastery.kernel.magic;
+
+import dev.pymastery.kernel.cell.CellOutput;
+import dev.pymastery.kernel.runtime.Cell;
+import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
+
+/**
+ * What a magic may use while it runs: the cell's output, the GraalPy runtime, the registry, and
+ * a way to name code it runs as part of the current cell.
+ */
+public interface MagicContext {
+    CellOutput output();
+
+    GraalPyRuntime python();
+
+    MagicRegistry registry();
+
+    /** The current cell with other code (a cell magic's body), keeping its name and number. */
+    Cell cell(String code);
+
+    /** Prints to the cell's stdout. */
+    default void print(String text) {
+        output().stream("stdout", text.endsWith("\n") ? text : text + "\n");
+    }
+}

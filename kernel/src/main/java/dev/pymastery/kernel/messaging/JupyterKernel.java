@@ -1,0 +1,287 @@
+package dev.pymastery.kernel.messaging;
+
+import dev.pymastery.kernel.interpreter.ExecuteOutcome;
+import dev.pymastery.kernel.interpreter.ExecuteRequest;
+import dev.pymastery.kernel.interpreter.Interpreter;
+import java.lang.System.Logger.Level;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Speaks the Jupyter protocol for an {@link Interpreter}. Shell requests run one at a time, in
+ * order, on the shell thread; control requests (interrupt, shutdown) on a thread of their own, so
+ * they are served while a cell runs. Every request is bracketed by busy and idle, and idle is sent
+ * whatever happens.
+ */
+public final class JupyterKernel implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(JupyterKernel.class.getName());
+
+    private final Interpreter interpreter;
+    private final KernelSockets sockets;
+    private final Publisher publisher;
+    private final StdinBroker stdin = new StdinBroker();
+    private final LinkedBlockingDeque<Message> shellQueue = new LinkedBlockingDeque<>();
+    private final ExecutorService control = Executors.newSingleThreadExecutor(daemon("jupyter-control"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("stream-flush"));
+    private final CompletableFuture<Boolean> shutdown = new CompletableFuture<>();
+    private final Thread shellThread;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private JupyterKernel(ConnectionInfo info, Interpreter interpreter, ObjectMapper json) {
+        this.interpreter = interpreter;
+        Envelopes envelopes = new Envelopes(json);
+        WireCodec codec = new WireCodec(json, Signer.of(info.signatureScheme(), info.key()));
+        this.sockets = new KernelSockets(info, codec, this::received);
+        this.publisher = new Publisher(envelopes, sockets);
+        this.shellThread = new Thread(this::serveShell, "jupyter-shell");
+        shellThread.setDaemon(true);
+    }
+
+    /** Binds the sockets and starts serving; kernel_info is answered from this moment on. */
+    public static JupyterKernel start(ConnectionInfo info, Interpreter interpreter, ObjectMapper json) {
+        JupyterKernel kernel = new JupyterKernel(info, interpreter, json);
+        kernel.sockets.start();
+        kernel.shellThread.start();
+        kernel.publisher.status(null, "starting");
+        return kernel;
+    }
+
+    /** Completes when a client asks for shutdown; the value says whether it asked for a restart. */
+    public CompletableFuture<Boolean> shutdownRequested() {
+        return shutdown;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    // Called on the socket thread: hand off, never block.
+    private void received(Channel channel, Message message) {
+        switch (channel) {
+            case SHELL -> shellQueue.add(message);
+            case CONTROL -> control.execute(() -> serve(Channel.CONTROL, message));
+            case STDIN -> {
+                if (message.type().equals("input_reply")) {
+                    stdin.answered(message.content().path("value").asString(""));
+                } else {
+                    LOG.log(Level.WARNING, "unexpected " + message.type() + " on stdin; dropped");
+                }
+            }
+            case IOPUB -> LOG.log(Level.WARNING, "message on IOPub; dropped");
+        }
+    }
+
+    private void serveShell() {
+        while (true) {
+            Message request;
+            try {
+                request = shellQueue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            serve(Channel.SHELL, request);
+        }
+    }
+
+    private void serve(Channel channel, Message request) {
+        publisher.status(request, "busy");
+        try {
+            handle(channel, request);
+        } catch (Throwable t) {
+            LOG.log(Level.ERROR, "failed to handle " + request.type(), t);
+            replyError(channel, request, t);
+        } finally {
+            publisher.status(request, "idle");
+        }
+    }
+
+    private void handle(Channel channel, Message request) {
+        ObjectNode content = publisher.envelopes().content();
+        switch (request.type()) {
+            case "execute_request" -> execute(channel, request);
+            case "kernel_info_request" ->
+                reply(channel, request, "kernel_info_reply", Protocol.kernelInfo(content, interpreter.info()));
+            case "complete_request" ->
+                reply(
+                        channel,
+                        request,
+                        "complete_reply",
+                        Protocol.completion(
+                                content,
+                                interpreter.complete(
+                                        code(request),
+                                        request.content().path("cursor_pos").asInt(Integer.MAX_VALUE))));
+            case "inspect_request" ->
+                reply(
+                        channel,
+                        request,
+                        "inspect_reply",
+                        Protocol.inspection(
+                                content,
+                                interpreter.inspect(
+                                        code(request),
+                                        request.content().path("cursor_pos").asInt(Integer.MAX_VALUE),
+                                        request.content().path("detail_level").asInt(0))));
+            case "is_complete_request" ->
+                reply(
+                        channel,
+                        request,
+                        "is_complete_reply",
+                        Protocol.completeness(content, interpreter.isComplete(code(request))));
+            case "history_request" -> {
+                boolean output = request.content().path("output").asBoolean(false);
+                reply(
+                        channel,
+                        request,
+                        "history_reply",
+                        Protocol.history(
+                                content,
+                                interpreter.history(Protocol.historyQuery(request.content()), output),
+                                output));
+            }
+            case "comm_info_request" -> {
+                content.put("status", "ok");
+                content.putObject("comms");
+                reply(channel, request, "comm_info_reply", content);
+            }
+            case "comm_open" -> {
+                // No comm targets are registered: tell the front end the comm is closed, as ipykernel does.
+                content.put("comm_id", request.content().path("comm_id").asString(""));
+                content.putObject("data");
+                publisher.publish(request, "comm_close", content);
+            }
+            case "comm_msg", "comm_close" -> {
+                // nothing listens
+            }
+            case "interrupt_request" -> {
+                interpreter.interrupt();
+                stdin.interrupt();
+                content.put("status", "ok");
+                reply(channel, request, "interrupt_reply", content);
+            }
+            case "shutdown_request" -> shutdown(channel, request);
+            default -> {
+                LOG.log(Level.WARNING, "unknown message type " + request.type() + "; answered with an error");
+                if (request.type().endsWith("_request")) {
+                    replyError(
+                            channel,
+                            request,
+                            new UnsupportedOperationException("this kernel does not handle " + request.type()));
+                }
+            }
+        }
+    }
+
+    private static String code(Message request) {
+        return request.content().path("code").asString("");
+    }
+
+    private void reply(Channel channel, Message request, String type, ObjectNode content) {
+        publisher.reply(channel, request, type, content);
+    }
+
+    private void replyError(Channel channel, Message request, Throwable error) {
+        String type = request.type().endsWith("_request")
+                ? request.type().substring(0, request.type().length() - "_request".length()) + "_reply"
+                : "error_reply";
+        ObjectNode content = publisher.envelopes().content();
+        content.put("status", "error");
+        content.put("ename", error.getClass().getSimpleName());
+        content.put("evalue", String.valueOf(error.getMessage()));
+        content.putArray("traceback");
+        reply(channel, request, type, content);
+    }
+
+    private void execute(Channel channel, Message request) {
+        ExecuteRequest cell = Protocol.executeRequest(request.content());
+        boolean stopOnError = request.content().path("stop_on_error").asBoolean(true);
+        RequestOutput output = new RequestOutput(publisher, stdin, timer, request, cell.silent(), cell.allowStdin());
+        ExecuteOutcome outcome;
+        try {
+            outcome = interpreter.execute(cell, output);
+        } finally {
+            output.flush();
+        }
+        ObjectNode content = publisher.envelopes().content();
+        content.put("execution_count", outcome.executionCount());
+        switch (outcome) {
+            case ExecuteOutcome.Completed done -> {
+                content.put("status", "ok");
+                Protocol.userExpressions(content.putObject("user_expressions"), done.userExpressions());
+                content.putArray("payload");
+            }
+            case ExecuteOutcome.Failed failed -> {
+                content.put("status", "error");
+                Protocol.error(content, failed.error());
+                content.putObject("user_expressions");
+                content.putArray("payload");
+            }
+        }
+        reply(channel, request, "execute_reply", content);
+        if (outcome instanceof ExecuteOutcome.Failed && stopOnError) {
+            abortQueuedExecutions();
+        }
+    }
+
+    /** After an error, execute requests already sent are answered "aborted" and not run. */
+    private void abortQueuedExecutions() {
+        try {
+            sockets.sync().get(1, TimeUnit.SECONDS);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            LOG.log(Level.DEBUG, "socket sync before abort", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Iterator<Message> it = shellQueue.iterator(); it.hasNext(); ) {
+            Message queued = it.next();
+            if (queued.type().equals("execute_request")) {
+                it.remove();
+                publisher.status(queued, "busy");
+                ObjectNode content = publisher.envelopes().content();
+                content.put("status", "aborted");
+                publisher.reply(Channel.SHELL, queued, "execute_reply", content);
+                publisher.status(queued, "idle");
+            }
+        }
+    }
+
+    private void shutdown(Channel channel, Message request) {
+        boolean restart = request.content().path("restart").asBoolean(false);
+        stdin.interrupt();
+        interpreter.interrupt();
+        ObjectNode content = publisher.envelopes().content();
+        content.put("status", "ok");
+        content.put("restart", restart);
+        reply(channel, request, "shutdown_reply", content);
+        publisher.publish(request, "shutdown_reply", content.deepCopy());
+        shutdown.complete(restart);
+    }
+
+    /** Stops the interpreter and closes the sockets after sending what is queued. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            interpreter.shutdown();
+        } finally {
+            timer.shutdownNow();
+            control.shutdownNow();
+            shellThread.interrupt();
+            sockets.close();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.pymastery.kernel.messaging;
+
+import dev.pymastery.kernel.cell.CellOutput;
+import dev.pymastery.kernel.cell.ErrorInfo;
+import dev.pymastery.kernel.cell.MimeBundle;
+import dev.pymastery.kernel.cell.StdinUnavailableException;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The outputs of one execute_request, as IOPub messages parented to it. */
+final class RequestOutput implements CellOutput {
+    private final Publisher publisher;
+    private final StdinBroker stdin;
+    private final Message request;
+    private final boolean silent;
+    private final boolean allowStdin;
+    private final StreamBatcher streams;
+
+    RequestOutput(
+            Publisher publisher,
+            StdinBroker stdin,
+            ScheduledExecutorService timer,
+            Message request,
+            boolean silent,
+            boolean allowStdin) {
+        this.publisher = publisher;
+        this.stdin = stdin;
+        this.request = request;
+        this.silent = silent;
+        this.allowStdin = allowStdin;
+        this.streams = new StreamBatcher(timer, this::sendStream);
+    }
+
+    private ObjectNode content() {
+        return publisher.envelopes().content();
+    }
+
+    private void sendStream(String name, String text) {
+        ObjectNode content = content();
+        content.put("name", name);
+        content.put("text", text);
+        publisher.publish(request, "stream", content);
+    }
+
+    /** Sends buffered stream text; called before every other message of this request. */
+    void flush() {
+        streams.flush();
+    }
+
+    @Override
+    public void started(String code, int executionCount) {
+        if (silent) {
+            return;
+        }
+        ObjectNode content = content();
+        content.put("code", code);
+        content.put("execution_count", executionCount);
+        publisher.publish(request, "execute_input", content);
+    }
+
+    @Override
+    public void stream(String name, String text) {
+        streams.append(name, text);
+    }
+
+    @Override
+    public void display(MimeBundle bundle, Optional<String> displayId, boolean update) {
+        flush();
+        ObjectNode content = content();
+        content.set("data", bundle.data());
+        content.set("metadata", bundle.metadata());
+        ObjectNode transientPart = content.putObject("transient");
+        displayId.ifPresent(id -> transientPart.put("display_id", id));
+        publisher.publish(request, update ? "update_display_data" : "display_data", content);
+    }
+
+    @Override
+    public void clear(boolean wait) {
+        flush();
+        ObjectNode content = content();
+        content.put("wait", wait);
+        publisher.publish(request, "clear_output", content);
+    }
+
+    @Override
+    public void result(int executionCount, MimeBundle bundle) {
+        flush();
+        if (silent) {
+            return;
+        }
+        ObjectNode content = content();
+        content.put("execution_count", executionCount);
+        content.set("data", bundle.data());
+        content.set("metadata", bundle.metadata());
+        publisher.publish(request, "execute_result", content);
+    }
+
+    @Override
+    public void error(ErrorInfo error) {
+        flush();
+        publisher.publish(request, "error", Protocol.error(content(), error));
+    }
+
+    @Override
+    public String input(String prompt, boolean password) {
+        if (!allowStdin) {
+            throw new StdinUnavailableException();
+        }
+        flush();
+        return stdin.await(() -> {
+            ObjectNode content = content();
+            content.put("prompt", prompt);
+            content.put("password", password);
+            publisher.askStdin(request, content);
+        });
+    }
+}

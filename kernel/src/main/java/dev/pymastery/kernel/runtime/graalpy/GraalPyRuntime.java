@@ -1,0 +1,510 @@
+package dev.pymastery.kernel.runtime.graalpy;
+
+import dev.pymastery.kernel.cell.CellOutput;
+import dev.pymastery.kernel.cell.Completeness;
+import dev.pymastery.kernel.cell.Completion;
+import dev.pymastery.kernel.cell.ErrorInfo;
+import dev.pymastery.kernel.cell.Inspection;
+import dev.pymastery.kernel.cell.MimeBundle;
+import dev.pymastery.kernel.runtime.Cell;
+import dev.pymastery.kernel.runtime.CellResult;
+import dev.pymastery.kernel.runtime.GuestValue;
+import dev.pymastery.kernel.runtime.Runtime;
+import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Python cells in GraalPy, inside this JVM. One platform thread ("graalpy") creates the context
+ * and runs every guest call, so Python's main thread is the cell's thread and SIGINT-based
+ * interrupts land in it. Start-up happens on that thread in the background: {@link #start} returns
+ * at once and the first call waits for it.
+ */
+public final class GraalPyRuntime implements Runtime {
+    private static final System.Logger LOG = System.getLogger(GraalPyRuntime.class.getName());
+    static final String HELPER_FILE = "<pymastery-kernel>";
+    private static final Duration SOFT_INTERRUPT_GRACE = Duration.ofMillis(800);
+
+    /**
+     * How contexts are made.
+     *
+     * @param bytecodeCache where {@code .pyc} files go (PYTHONPYCACHEPREFIX); empty writes none
+     */
+    public record Settings(Optional<java.nio.file.Path> bytecodeCache) {}
+
+    private final Settings settings;
+    private final ObjectMapper json;
+    private final ExecutorService thread;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final Object busyLock = new Object();
+    private final AtomicReference<CellOutput> output = new AtomicReference<>();
+    private volatile LineMagicHandler magics;
+    private volatile Thread guestThread;
+    private volatile boolean busy;
+    private boolean started;
+    private volatile boolean hardInterrupted;
+    private Engine engine;
+    private volatile Context context;
+    private Value shell;
+
+    private GraalPyRuntime(Settings settings, ObjectMapper json) {
+        this.settings = settings;
+        this.json = json;
+        this.thread = Executors.newSingleThreadExecutor(runnable -> {
+            // GraalPy raises RecursionError when the Java stack runs out: 16 MiB allows a few
+            // thousand Python frames, more than CPython's default limit of 1000.
+            Thread t = new Thread(null, runnable, "graalpy", 16L * 1024 * 1024);
+            t.setDaemon(true);
+            guestThread = t;
+            return t;
+        });
+    }
+
+    /** A runtime that starts GraalPy when {@link #start()} is called; calls before that wait. */
+    public static GraalPyRuntime create(Settings settings, ObjectMapper json) {
+        return new GraalPyRuntime(settings, json);
+    }
+
+    /** Starts GraalPy in the background (once); calls made before it is up wait for it. */
+    public void start() {
+        synchronized (ready) {
+            if (!started) {
+                started = true;
+                thread.execute(() -> {
+                    try {
+                        initialize();
+                        ready.complete(null);
+                    } catch (Throwable t) {
+                        LOG.log(Level.ERROR, "GraalPy failed to start", t);
+                        ready.completeExceptionally(t);
+                    }
+                });
+            }
+        }
+    }
+
+    /**
+     * Whether this JVM was started so that Truffle can use the Graal compiler (JVMCI enabled and
+     * the compiler with its Truffle support on the upgrade module path). Answers before GraalPy
+     * starts; {@link #optimizing()} confirms it from the engine.
+     */
+    public static boolean optimizingRuntimeExpected() {
+        boolean jvmci = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(arg -> arg.equals("-XX:+EnableJVMCI"));
+        return jvmci
+                && ModuleLayer.boot()
+                        .findModule("jdk.graal.compiler")
+                        .map(m -> m.getPackages().contains("jdk.graal.compiler.truffle.hotspot"))
+                        .orElse(false);
+    }
+
+    @Override
+    public String name() {
+        return "graalpy";
+    }
+
+    /** Sets who runs the line magics found in cells. */
+    public void lineMagics(LineMagicHandler handler) {
+        this.magics = handler;
+    }
+
+    /** Blocks until GraalPy is up, starting it if nobody has. */
+    public void awaitReady() {
+        start();
+        try {
+            ready.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeUnavailableException("interrupted while GraalPy was starting");
+        } catch (ExecutionException e) {
+            throw new RuntimeUnavailableException(
+                    "GraalPy failed to start: " + e.getCause().getMessage() + ". Restart the kernel; if it fails"
+                            + " again, run ./pymastery doctor and look at the kernel log.",
+                    e.getCause());
+        }
+    }
+
+    public boolean isReady() {
+        return ready.isDone() && !ready.isCompletedExceptionally();
+    }
+
+    /** True when the engine compiles hot Python code (Graal JIT), false on the fallback interpreter. */
+    public boolean optimizing() {
+        awaitReady();
+        return !engine.getImplementationName().equals("Interpreted");
+    }
+
+    public String engineName() {
+        awaitReady();
+        return engine.getImplementationName();
+    }
+
+    private void initialize() {
+        long start = System.nanoTime();
+        engine = Engine.newBuilder("python")
+                .option("engine.WarnInterpreterOnly", "false")
+                .logHandler(System.err)
+                .build();
+        String implementation = engine.getImplementationName();
+        LOG.log(
+                Level.INFO,
+                "GraalPy engine: " + implementation
+                        + (implementation.equals("Interpreted")
+                                ? " (fallback interpreter: loops run slowly; start the kernel from its kernelspec)"
+                                : " (optimizing runtime on)"));
+        openContext();
+        warmUp();
+        LOG.log(Level.INFO, "GraalPy ready in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    private void openContext() {
+        Context.Builder builder = Context.newBuilder("python")
+                .engine(engine)
+                .allowIO(IOAccess.ALL)
+                .allowCreateThread(true)
+                .allowNativeAccess(true)
+                .allowCreateProcess(true)
+                .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
+                .allowHostAccess(HostAccess.EXPLICIT)
+                .out(new GuestStream("stdout", output::get))
+                .err(new GuestStream("stderr", output::get))
+                .in(InputStream.nullInputStream())
+                .logHandler(System.err)
+                .option("python.UnbufferedIO", "true")
+                .option("python.InstallSignalHandlers", "true")
+                .option("python.WarnExperimentalFeatures", "false");
+        settings.bytecodeCache().ifPresent(dir -> builder.option("python.DontWriteBytecodeFlag", "false")
+                .option("python.PyCachePrefix", dir.toString()));
+        context = builder.build();
+        context.eval(helperSource());
+        KernelBridge bridge = new KernelBridge(json, output::get, () -> magics);
+        shell = context.getBindings("python").getMember("make_shell").execute(bridge);
+    }
+
+    private static Source helperSource() {
+        try (InputStream in = GraalPyRuntime.class.getResourceAsStream("pymastery_kernel.py")) {
+            if (in == null) {
+                throw new IllegalStateException("pymastery_kernel.py missing from the kernel jar");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Source.newBuilder("python", text, HELPER_FILE).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the paths a first cell takes, so the learner's first cell does not pay for them. */
+    private void warmUp() {
+        Value scratch = shell;
+        scratch.invokeMember(
+                "run_cell", "import math\nsquares = {i: i * i for i in range(50)}\nsquares", "<warm-up>", 0, false);
+        scratch.invokeMember("complete", "squares.ke", 10);
+        scratch.invokeMember("complete", "pri", 3);
+        scratch.invokeMember("is_complete", "for i in range(3):");
+        scratch.invokeMember("inspect", "print", 5, 0);
+        scratch.invokeMember("run_cell", "1/0", "<warm-up>", 0, false);
+        // A fresh namespace for the learner: the warm-up's names must not show.
+        KernelBridge bridge = new KernelBridge(json, output::get, () -> magics);
+        shell = context.getBindings("python").getMember("make_shell").execute(bridge);
+    }
+
+    @Override
+    public CellResult run(Cell cell, CellOutput cellOutput) {
+        output.set(cellOutput);
+        return onGuestThread(() -> {
+            try {
+                String result = guestCall(() -> shell.invokeMember(
+                                "run_cell", cell.code(), cell.name(), cell.executionCount(), cell.storeHistory())
+                        .asString());
+                return cellResult(json.readTree(result));
+            } catch (PolyglotException e) {
+                return new CellResult.Failed(errorOf(e));
+            }
+        });
+    }
+
+    private CellResult cellResult(JsonNode node) {
+        if (node.path("status").asString("").equals("ok")) {
+            JsonNode result = node.get("result");
+            return new CellResult.Ok(result == null ? Optional.empty() : Optional.of(bundle(result)));
+        }
+        return new CellResult.Failed(errorInfo(node));
+    }
+
+    private MimeBundle bundle(JsonNode node) {
+        return new MimeBundle((ObjectNode) node.get("data"), (ObjectNode) node.get("metadata"));
+    }
+
+    private static ErrorInfo errorInfo(JsonNode node) {
+        List<String> traceback = new ArrayList<>();
+        node.path("traceback").forEach(line -> traceback.add(line.asString("")));
+        return new ErrorInfo(
+                node.path("ename").asString("Error"), node.path("evalue").asString(""), traceback);
+    }
+
+    /** Evaluates user_expressions in the namespace; each gives a value or an error. */
+    public Map<String, CellResult> expressions(Map<String, String> expressions) {
+        if (expressions.isEmpty()) {
+            return Map.of();
+        }
+        return onGuestThread(() -> {
+            JsonNode answers = json.readTree(
+                    guestCall(() -> shell.invokeMember("expressions", json.writeValueAsString(expressions))
+                            .asString()));
+            Map<String, CellResult> results = new LinkedHashMap<>();
+            answers.forEachEntry((key, answer) -> results.put(
+                    key,
+                    answer.path("status").asString("").equals("ok")
+                            ? new CellResult.Ok(Optional.of(bundle(answer.get("bundle"))))
+                            : new CellResult.Failed(errorInfo(answer))));
+            return results;
+        });
+    }
+
+    /**
+     * Runs source in the learner's namespace and returns the value of a lone expression (else
+     * None). A Python exception propagates unchanged, so a line magic that calls this raises it in
+     * the cell.
+     */
+    public GuestValue evaluate(String source) {
+        return onGuestThread(() -> guestCall(() -> new GraalPyValue(shell.invokeMember("evaluate", source))));
+    }
+
+    /** Calls a helper method of the shell (the magics that live in Python). */
+    public GuestValue call(String method, Object... args) {
+        return onGuestThread(() -> guestCall(() -> new GraalPyValue(shell.invokeMember(method, args))));
+    }
+
+    public Completion complete(String code, int cursor) {
+        return onGuestThread(() -> {
+            JsonNode node = json.readTree(
+                    guestCall(() -> shell.invokeMember("complete", code, cursor).asString()));
+            List<String> matches = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            node.path("matches").forEach(m -> matches.add(m.asString("")));
+            node.path("types").forEach(t -> types.add(t.asString("")));
+            return new Completion(
+                    matches, node.path("start").asInt(cursor), node.path("end").asInt(cursor), types);
+        });
+    }
+
+    public Inspection inspect(String code, int cursor, int detailLevel) {
+        return onGuestThread(() -> {
+            JsonNode node = json.readTree(guestCall(() ->
+                    shell.invokeMember("inspect", code, cursor, detailLevel).asString()));
+            if (!node.path("found").asBoolean(false)) {
+                return Inspection.notFound();
+            }
+            return new Inspection(Optional.of(MimeBundle.text(node.path("text").asString(""))));
+        });
+    }
+
+    public Completeness isComplete(String code) {
+        return onGuestThread(() -> {
+            JsonNode node = json.readTree(
+                    guestCall(() -> shell.invokeMember("is_complete", code).asString()));
+            return switch (node.path("status").asString("unknown")) {
+                case "complete" -> new Completeness.Complete();
+                case "incomplete" ->
+                    new Completeness.Incomplete(node.path("indent").asString(""));
+                case "invalid" -> new Completeness.Invalid();
+                default -> new Completeness.Unknown();
+            };
+        });
+    }
+
+    /**
+     * Interrupts the running guest call: first SIGINT inside Python (a real, catchable
+     * KeyboardInterrupt with the cell's traceback); if the code is still running after a grace
+     * period (blocked in native code, or it swallowed the exception), the context is interrupted
+     * from outside and the kernel reports the KeyboardInterrupt itself.
+     */
+    @Override
+    public void interrupt() {
+        if (!busy || context == null) {
+            return;
+        }
+        Thread soft = new Thread(
+                () -> {
+                    try {
+                        shell.invokeMember("interrupt");
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.DEBUG, "soft interrupt failed", e);
+                    }
+                },
+                "graalpy-interrupt");
+        soft.setDaemon(true);
+        soft.start();
+        if (awaitIdle(SOFT_INTERRUPT_GRACE)) {
+            return;
+        }
+        LOG.log(Level.INFO, "the cell ignored KeyboardInterrupt; interrupting the context");
+        hardInterrupted = true;
+        try {
+            context.interrupt(Duration.ofSeconds(5));
+        } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, "the context did not stop within 5 s of an interrupt");
+        }
+    }
+
+    private boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (busyLock) {
+            while (busy) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    busyLock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return !busy;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Marks the context busy for the duration of one top-level guest call (interrupt target). */
+    private <T> T guestCall(Callable<T> call) throws Exception {
+        boolean outermost = !busy;
+        if (outermost) {
+            busy = true;
+            hardInterrupted = false;
+        }
+        try {
+            return call.call();
+        } finally {
+            if (outermost) {
+                synchronized (busyLock) {
+                    busy = false;
+                    busyLock.notifyAll();
+                }
+                if (hardInterrupted) {
+                    resetAfterHardInterrupt();
+                }
+            }
+        }
+    }
+
+    private void resetAfterHardInterrupt() {
+        try {
+            shell.invokeMember("reset_after_hard_interrupt");
+        } catch (PolyglotException e) {
+            LOG.log(Level.WARNING, "reset after interrupt failed", e);
+        }
+    }
+
+    /** The error a learner sees for an exception that left the guest without Python formatting it. */
+    private ErrorInfo errorOf(PolyglotException e) {
+        List<String> frames = GuestFrames.format(e, HELPER_FILE);
+        if (e.isInterrupted() || hardInterrupted) {
+            return traceback("KeyboardInterrupt", "", frames);
+        }
+        if (e.isResourceExhausted()) {
+            return traceback("MemoryError", "the cell ran out of memory or stack: " + e.getMessage(), frames);
+        }
+        if (e.isCancelled()) {
+            return traceback("KernelShutdown", "the kernel is shutting down", frames);
+        }
+        if (e.isGuestException() && !e.isHostException()) {
+            try {
+                return errorInfo(json.readTree(
+                        shell.invokeMember("_error_json", e.getGuestObject()).asString()));
+            } catch (RuntimeException formatting) {
+                LOG.log(Level.WARNING, "could not format a guest exception", formatting);
+            }
+        }
+        LOG.log(Level.ERROR, "internal error while running a cell", e);
+        return traceback(
+                "InternalError",
+                "the kernel failed while running this cell (" + e.getMessage()
+                        + "). The kernel log has the details; the namespace is intact.",
+                frames);
+    }
+
+    private static ErrorInfo traceback(String ename, String evalue, List<String> frames) {
+        List<String> lines = new ArrayList<>();
+        if (!frames.isEmpty()) {
+            lines.add("Traceback (most recent call last):");
+            lines.addAll(frames);
+        }
+        lines.add(evalue.isEmpty() ? ename : ename + ": " + evalue);
+        return new ErrorInfo(ename, evalue, lines);
+    }
+
+    /** Runs on the GraalPy thread; a nested call from that thread (a line magic) runs inline. */
+    private <T> T onGuestThread(Callable<T> call) {
+        awaitReady();
+        try {
+            if (Thread.currentThread() == guestThread) {
+                return call.call();
+            }
+            return CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return call.call();
+                                } catch (RuntimeException e) {
+                                    throw e;
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            },
+                            thread)
+                    .get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeUnavailableException("interrupted while waiting for GraalPy");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        Context current = context;
+        if (current != null) {
+            try {
+                current.close(true);
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "closing the GraalPy context", e);
+            }
+        }
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.pymastery.kernel.runtime.graalpy;
+
+import dev.pymastery.kernel.cell.CellOutput;
+import dev.pymastery.kernel.cell.InputInterruptedException;
+import dev.pymastery.kernel.cell.MimeBundle;
+import dev.pymastery.kernel.cell.StdinUnavailableException;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.graalvm.polyglot.HostAccess;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one object the guest helper sees of the kernel. Every method is called from Python code
+ * running in the cell.
+ */
+public final class KernelBridge {
+    private final ObjectMapper json;
+    private final Supplier<CellOutput> output;
+    private final Supplier<LineMagicHandler> magics;
+
+    KernelBridge(ObjectMapper json, Supplier<CellOutput> output, Supplier<LineMagicHandler> magics) {
+        this.json = json;
+        this.output = output;
+        this.magics = magics;
+    }
+
+    @HostAccess.Export
+    public void display(String dataJson, String metadataJson, String displayId, boolean update) {
+        CellOutput target = output.get();
+        if (target == null) {
+            return;
+        }
+        ObjectNode data = (ObjectNode) json.readTree(dataJson);
+        ObjectNode metadata = (ObjectNode) json.readTree(metadataJson);
+        if (data.isEmpty()) {
+            return;
+        }
+        target.display(new MimeBundle(data, metadata), Optional.ofNullable(displayId), update);
+    }
+
+    @HostAccess.Export
+    public void stream(String name, String text) {
+        CellOutput target = output.get();
+        if (target != null) {
+            target.stream(name, text);
+        }
+    }
+
+    @HostAccess.Export
+    public void clear_output(boolean wait) {
+        CellOutput target = output.get();
+        if (target != null) {
+            target.clear(wait);
+        }
+    }
+
+    @HostAccess.Export
+    public InputAnswer input(String prompt, boolean password) {
+        CellOutput target = output.get();
+        if (target == null) {
+            return InputAnswer.unavailable("input() was called outside a cell");
+        }
+        try {
+            return InputAnswer.value(target.input(prompt, password));
+        } catch (StdinUnavailableException e) {
+            return InputAnswer.unavailable(e.getMessage());
+        } catch (InputInterruptedException e) {
+            return InputAnswer.interrupted();
+        }
+    }
+
+    @HostAccess.Export
+    public MagicAnswer line_magic(String name, String args) {
+        LineMagicHandler handler = magics.get();
+        if (handler == null) {
+            return MagicAnswer.failure("line magics are not available here");
+        }
+        return switch (handler.run(name, args)) {
+            case LineMagicHandler.Outcome.Value value -> MagicAnswer.of(((GraalPyValue) value.value()).value());
+            case LineMagicHandler.Outcome.Text text -> MagicAnswer.of(text.text());
+            case LineMagicHandler.Outcome.None none -> MagicAnswer.of(null);
+            case LineMagicHandler.Outcome.Failed failed -> MagicAnswer.failure(failed.message());
+        };
+    }
+
+    @HostAccess.Export
+    public String magic_names(String kind) {
+        LineMagicHandler handler = magics.get();
+        return json.writeValueAsString(handler == null ? java.util.List.of() : handler.names(kind.equals("cell")));
+    }
+}

@@ -1,0 +1,790 @@
+"""The kernel's side inside GraalPy: runs cells, renders values and errors, completes and inspects.
+
+GraalPyRuntime evaluates this file once per context and keeps the Shell it returns. The kernel is
+reached only through the bridge object handed to Shell (display, clear_output, input, line magics);
+the learner's namespace never sees this module's names.
+"""
+
+import ast
+import base64
+import builtins
+import codeop
+import fnmatch
+import inspect
+import io
+import json
+import keyword
+import linecache
+import os
+import pkgutil
+import pprint
+import re
+import signal
+import sys
+import traceback
+import types
+
+HELPER_FILE = "<pymastery-kernel>"
+ANSI_HEAD = "\x1b[0;31m"
+ANSI_END = "\x1b[0m"
+
+RICH_REPRS = (
+    ("text/html", "_repr_html_"),
+    ("text/markdown", "_repr_markdown_"),
+    ("image/svg+xml", "_repr_svg_"),
+    ("image/png", "_repr_png_"),
+    ("image/jpeg", "_repr_jpeg_"),
+    ("application/json", "_repr_json_"),
+    ("text/latex", "_repr_latex_"),
+    ("application/javascript", "_repr_javascript_"),
+)
+BINARY_TYPES = {"image/png", "image/jpeg"}
+
+
+class KernelStream(io.TextIOBase):
+    """sys.stdout / sys.stderr of a cell: text goes to the kernel, which sends it to the front end.
+
+    GraalPy's own streams write to the process's file descriptors when the native POSIX backend is
+    on, which would send prints to the kernel log instead of the notebook.
+    """
+
+    def __init__(self, bridge, name):
+        super().__init__()
+        self._bridge = bridge
+        self.name = name
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    @property
+    def errors(self):
+        return "replace"
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError("write() argument must be str, not %s" % type(text).__name__)
+        if text:
+            self._bridge.stream(self.name, text)
+        return len(text)
+
+    def flush(self):
+        pass
+
+
+class UsageError(Exception):
+    """A magic was called wrongly; the message says how to call it."""
+
+
+class DisplayHandle:
+    """Returned by display(..., display_id=True): update() replaces that output in place."""
+
+    def __init__(self, shell, display_id):
+        self._shell = shell
+        self.display_id = display_id
+
+    def display(self, obj, **kwargs):
+        self._shell.display(obj, display_id=self.display_id, **kwargs)
+
+    def update(self, obj, **kwargs):
+        self._shell.display(obj, display_id=self.display_id, update=True, **kwargs)
+
+    def __repr__(self):
+        return "<DisplayHandle display_id=%s>" % self.display_id
+
+
+class TimeitResult:
+    """What %timeit -o returns: per-loop timings of each run, in seconds."""
+
+    def __init__(self, loops, repeat, best, worst, all_runs):
+        self.loops = loops
+        self.repeat = repeat
+        self.best = best
+        self.worst = worst
+        self.all_runs = all_runs
+        self.timings = [t / loops for t in all_runs]
+        self.average = sum(self.timings) / len(self.timings)
+        mean = self.average
+        self.stdev = (sum((t - mean) ** 2 for t in self.timings) / len(self.timings)) ** 0.5
+
+    def __str__(self):
+        plural = "" if self.loops == 1 else "s"
+        runs = "" if self.repeat == 1 else "s"
+        return "%s ± %s per loop (mean ± std. dev. of %d run%s, %d loop%s each)" % (
+            format_time(self.average),
+            format_time(self.stdev),
+            self.repeat,
+            runs,
+            self.loops,
+            plural,
+        )
+
+    __repr__ = lambda self: "<TimeitResult : " + str(self) + ">"
+
+
+def format_time(seconds):
+    """Formats a duration the way IPython's %time and %timeit do (s, ms, µs, ns)."""
+    if seconds >= 60:
+        minutes, secs = divmod(seconds, 60)
+        return "%dmin %.0fs" % (minutes, secs) if secs >= 0.5 else "%dmin" % minutes
+    for unit, scale in (("s", 1.0), ("ms", 1e3), ("µs", 1e6), ("ns", 1e9)):
+        if seconds >= 1.0 / scale or unit == "ns":
+            return "%.3g %s" % (seconds * scale, unit)
+    return "%.3g ns" % (seconds * 1e9)
+
+
+class Shell:
+    """One learner namespace and everything the kernel asks of it."""
+
+    def __init__(self, bridge):
+        self.bridge = bridge
+        self.main = types.ModuleType("__main__", "The notebook's namespace.")
+        self.ns = self.main.__dict__
+        self.ns["__builtins__"] = builtins
+        sys.modules["__main__"] = self.main
+        self.running = False
+        self.display_counter = 0
+        self.directory_history = [os.getcwd()]
+        self.previous_directory = os.getcwd()
+        self.ns["In"] = [""]
+        self.ns["Out"] = {}
+        self.ns["_"] = self.ns["__"] = self.ns["___"] = ""
+        self.ns["_dh"] = self.directory_history
+        self.hidden = set(self.ns)
+        sys.stdout = sys.__stdout__ = KernelStream(bridge, "stdout")
+        sys.stderr = sys.__stderr__ = KernelStream(bridge, "stderr")
+        if "" not in sys.path:
+            sys.path.insert(0, "")
+        builtins.display = self.display
+        builtins.clear_output = self.clear_output
+        builtins.update_display = self.update_display
+        builtins.input = self.input
+        builtins._pymastery_line_magic = self.line_magic
+        self.hidden.update({"display", "clear_output", "update_display"})
+        try:
+            import getpass
+
+            getpass.getpass = lambda prompt="Password: ", stream=None: self.input(prompt, password=True)
+        except ImportError:
+            pass
+        signal.signal(signal.SIGINT, self._on_sigint)
+
+    # ---------------------------------------------------------------- interrupts
+
+    def _on_sigint(self, signum, frame):
+        # The kernel raises SIGINT in-process to interrupt a cell; between cells it means nothing.
+        if self.running:
+            raise KeyboardInterrupt()
+
+    def interrupt(self):
+        if self.running:
+            signal.raise_signal(signal.SIGINT)
+
+    # ---------------------------------------------------------------- running cells
+
+    def run_cell(self, code, name, count, store):
+        """Runs code as one cell; returns JSON: {status, result?} or {status: error, ...}."""
+        linecache.cache[name] = (len(code), None, code.splitlines(True), name)
+        try:
+            tree = ast.parse(code, filename=name, mode="exec")
+        except (SyntaxError, ValueError) as error:
+            return self._error_json(error)
+        last = None
+        if tree.body and isinstance(tree.body[-1], ast.Expr) and not _ends_with_semicolon(code):
+            last = ast.Expression(tree.body.pop().value)
+        if store:
+            self.ns["In"].append(code)
+            self.ns["_i%d" % count] = code
+            self.ns["_i"] = code
+        self.running = True
+        try:
+            value = None
+            if tree.body:
+                self._run_code(compile(tree, name, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT))
+            if last is not None:
+                value = self._run_code(compile(last, name, "eval", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT))
+        except BaseException as error:
+            return self._error_json(error)
+        finally:
+            self.running = False
+        if value is None:
+            return json.dumps({"status": "ok"})
+        bundle = self.format(value)
+        if store:
+            self.ns["Out"][count] = value
+            self.ns["___"], self.ns["__"], self.ns["_"] = self.ns["__"], self.ns["_"], value
+            self.ns["_%d" % count] = value
+        return json.dumps({"status": "ok", "result": bundle})
+
+    def _run_code(self, code):
+        result = eval(code, self.ns)
+        if code.co_flags & inspect.CO_COROUTINE:
+            import asyncio
+
+            return asyncio.run(result)
+        return result
+
+    def evaluate(self, source):
+        """Runs source in the namespace (for %time): the value of a lone expression, else None."""
+        name = "<magic>"
+        linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+        try:
+            return eval(compile(source, name, "eval"), self.ns)
+        except SyntaxError:
+            exec(compile(source, name, "exec"), self.ns)
+            return None
+
+    def expressions(self, request_json):
+        """Evaluates user_expressions after a cell; each gives a bundle or an error."""
+        out = {}
+        for key, expr in json.loads(request_json).items():
+            try:
+                out[key] = {"status": "ok", "bundle": self.format(eval(expr, self.ns))}
+            except BaseException as error:
+                out[key] = json.loads(self._error_json(error))
+        return json.dumps(out)
+
+    def reset_after_hard_interrupt(self):
+        self.running = False
+
+    # ---------------------------------------------------------------- errors
+
+    def _error_json(self, error):
+        return json.dumps(self.error_info(error))
+
+    def error_info(self, error):
+        tb = error.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename == HELPER_FILE:
+            tb = tb.tb_next
+        tb, omitted = _shorten(tb)
+        try:
+            text = "".join(traceback.format_exception(type(error), error, tb))
+            if omitted:
+                text += "(traceback shortened: %d frames in the middle are not shown)\n" % omitted
+        except BaseException:
+            text = "%s: %s\n" % (type(error).__name__, _safe_str(error))
+        return {
+            "status": "error",
+            "ename": type(error).__name__,
+            "evalue": _safe_str(error),
+            "traceback": text.rstrip("\n").split("\n"),
+        }
+
+    # ---------------------------------------------------------------- display
+
+    def format(self, obj):
+        """The MIME bundle for obj: text/plain always, rich reprs when the object has them."""
+        data, metadata = {}, {}
+        if not isinstance(obj, type):
+            method = _method(obj, "_repr_mimebundle_")
+            if method is not None:
+                bundle = self._call_repr(method, obj, include=None, exclude=None)
+                if isinstance(bundle, tuple):
+                    bundle, extra = bundle
+                    metadata.update(extra or {})
+                if isinstance(bundle, dict):
+                    data.update(bundle)
+            for mime, attr in RICH_REPRS:
+                if mime in data:
+                    continue
+                method = _method(obj, attr)
+                if method is None:
+                    continue
+                value = self._call_repr(method, obj)
+                if isinstance(value, tuple) and len(value) == 2:
+                    value, meta = value
+                    if meta:
+                        metadata[mime] = meta
+                if value is None:
+                    continue
+                data[mime] = value
+        for mime, value in list(data.items()):
+            if mime in BINARY_TYPES and isinstance(value, (bytes, bytearray)):
+                data[mime] = base64.b64encode(value).decode("ascii")
+            elif isinstance(value, (bytes, bytearray)):
+                data[mime] = value.decode("utf-8", "replace")
+        if "text/plain" not in data:
+            data["text/plain"] = _plain(obj)
+        return {"data": data, "metadata": metadata}
+
+    def _call_repr(self, method, obj, **kwargs):
+        try:
+            return method(**kwargs)
+        except Exception as error:
+            print(
+                "%s raised %s: %s; showing the plain repr instead"
+                % (getattr(method, "__name__", "repr"), type(error).__name__, error),
+                file=sys.stderr,
+            )
+            return None
+
+    def display(self, *objs, display_id=None, update=False, raw=False, metadata=None, clear=False, **kwargs):
+        """Shows objects below the cell, as IPython's display() does."""
+        if display_id is True:
+            self.display_counter += 1
+            display_id = "pymastery-%d-%d" % (os.getpid(), self.display_counter)
+        if clear:
+            self.clear_output(wait=True)
+        for obj in objs:
+            if raw:
+                bundle = {"data": dict(obj), "metadata": dict(metadata or {})}
+            else:
+                bundle = self.format(obj)
+                if metadata:
+                    bundle["metadata"].update(metadata)
+            self.bridge.display(
+                json.dumps(bundle["data"]), json.dumps(bundle["metadata"]), display_id, bool(update)
+            )
+        if display_id is not None and not update:
+            return DisplayHandle(self, display_id)
+        return None
+
+    def update_display(self, obj, *, display_id, **kwargs):
+        self.display(obj, display_id=display_id, update=True, **kwargs)
+
+    def clear_output(self, wait=False):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self.bridge.clear_output(bool(wait))
+
+    def input(self, prompt="", password=False):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        answer = self.bridge.input(str(prompt), bool(password))
+        if answer.status() == "interrupted":
+            raise KeyboardInterrupt()
+        if answer.status() == "unavailable":
+            raise StdinNotImplementedError(answer.value())
+        return answer.value()
+
+    def line_magic(self, name, args):
+        answer = self.bridge.line_magic(name, args)
+        if answer.failed():
+            raise UsageError(answer.message())
+        return answer.value()
+
+    # ---------------------------------------------------------------- magics run here
+
+    def magic_pwd(self):
+        return os.getcwd()
+
+    def magic_cd(self, arg):
+        arg = arg.strip()
+        if arg.startswith(("'", '"')) and arg.endswith(arg[0]) and len(arg) > 1:
+            arg = arg[1:-1]
+        if arg == "":
+            target = os.path.expanduser("~")
+        elif arg == "-":
+            target = self.previous_directory
+        else:
+            target = os.path.expanduser(arg)
+        if not os.path.isdir(target):
+            raise UsageError("%%cd: no such directory: %s" % target)
+        self.previous_directory = os.getcwd()
+        os.chdir(target)
+        self.directory_history.append(os.getcwd())
+        print(os.getcwd())
+
+    def magic_env(self, arg):
+        arg = arg.strip()
+        if not arg:
+            return dict(os.environ)
+        match = re.match(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:=|\s)\s*(.*)$", arg)
+        if match:
+            name, value = match.group(1), match.group(2)
+            if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            os.environ[name] = value
+            print("env: %s=%s" % (name, value))
+            return None
+        if arg not in os.environ:
+            raise UsageError("%%env: environment variable %s is not set" % arg)
+        return os.environ[arg]
+
+    def magic_who(self, arg):
+        wanted = set(arg.split())
+        names = []
+        for name, value in self.ns.items():
+            if name.startswith("_") or name in self.hidden:
+                continue
+            if wanted and type(value).__name__ not in wanted:
+                continue
+            names.append(name)
+        if not names:
+            print("Interactive namespace is empty.")
+        else:
+            print("\t".join(sorted(names)))
+
+    def magic_timeit(self, stmt, setup, number, repeat, quiet, want_result):
+        import timeit
+
+        timer = timeit.Timer(stmt, setup or "pass", globals=self.ns)
+        if number <= 0:
+            number = 1
+            for scale in range(10):
+                number = 10**scale
+                if timer.timeit(number) >= 0.2:
+                    break
+        all_runs = timer.repeat(repeat, number)
+        result = TimeitResult(number, repeat, min(all_runs) / number, max(all_runs) / number, all_runs)
+        if not quiet:
+            print(result)
+        return result if want_result else None
+
+    def magic_writefile(self, args, body):
+        append = False
+        parts = args.split()
+        if parts and parts[0] in ("-a", "--append"):
+            append = True
+            parts = parts[1:]
+        if len(parts) != 1:
+            raise UsageError("%%writefile needs one file name, e.g. %%writefile -a notes.py")
+        path = parts[0]
+        if len(path) > 1 and path[0] == path[-1] and path[0] in "'\"":
+            path = path[1:-1]
+        path = os.path.expanduser(path)
+        exists = os.path.exists(path)
+        with open(path, "a" if append else "w", encoding="utf-8") as handle:
+            handle.write(body if body.endswith("\n") or not body else body + "\n")
+        print("%s %s" % ("Appending to" if append else "Overwriting" if exists else "Writing", parts[0]))
+
+    def magic_system(self, command):
+        """Runs a shell command, streaming its output; sets _exit_code like IPython."""
+        self.ns["_exit_code"] = self._stream_process(["/bin/sh", "-c", command])
+
+    def magic_sx(self, command):
+        import subprocess
+
+        completed = subprocess.run(["/bin/sh", "-c", command], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.ns["_exit_code"] = completed.returncode
+        return completed.stdout.decode("utf-8", "replace").splitlines()
+
+    def magic_bash(self, args, body):
+        self._shell_cell("bash", args, body)
+
+    def magic_sh(self, args, body):
+        self._shell_cell("sh", args, body)
+
+    def _shell_cell(self, program, args, body):
+        code = self._stream_process([program] + args.split() + ["-c", body])
+        if code != 0:
+            print("%s exited with status %d" % (program, code), file=sys.stderr)
+
+    def _stream_process(self, argv):
+        import subprocess
+
+        try:
+            process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        except FileNotFoundError:
+            raise UsageError("%s is not installed on this machine" % argv[0])
+        import threading
+
+        def pump(pipe, stream):
+            for chunk in iter(lambda: pipe.read1(65536), b""):
+                stream.write(chunk.decode("utf-8", "replace"))
+                stream.flush()
+
+        readers = [
+            threading.Thread(target=pump, args=(process.stdout, sys.stdout), daemon=True),
+            threading.Thread(target=pump, args=(process.stderr, sys.stderr), daemon=True),
+        ]
+        for reader in readers:
+            reader.start()
+        try:
+            code = process.wait()
+        except KeyboardInterrupt:
+            process.terminate()
+            process.wait()
+            raise
+        finally:
+            for reader in readers:
+                reader.join(5)
+        return code
+
+    # ---------------------------------------------------------------- completion
+
+    def complete(self, code, cursor):
+        """Completions at cursor (code points): JSON {matches, start, end, types}."""
+        text = code[:cursor]
+        line = text.rsplit("\n", 1)[-1]
+        matches = []
+        magic = re.match(r"^\s*(%%?)(\w*)$", line)
+        if magic:
+            prefix, stem = magic.group(1), magic.group(2)
+            kind = "cell" if prefix == "%%" else "line"
+            names = [n for n in json.loads(self.bridge.magic_names(kind)) if n.startswith(stem)]
+            start = cursor - len(stem) - len(prefix)
+            matches = [(prefix + n, "magic") for n in sorted(names)]
+            return _completion_json(matches, start, cursor)
+        imported = re.match(r"^\s*(?:from\s+([\w.]+)\s+import\s+(?:.*,\s*)?|import\s+(?:.*,\s*)?|from\s+)([\w.]*)$", line)
+        if imported:
+            module, stem = imported.group(1), imported.group(2)
+            start = cursor - len(stem)
+            if module:
+                matches = self._module_members(module, stem)
+            else:
+                matches = _module_names(stem)
+                start = cursor - len(stem.rsplit(".", 1)[-1]) if "." in stem else start
+            return _completion_json(matches, start, cursor)
+        attribute = re.search(r"([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(\w*)$", line)
+        if attribute and not _in_string(line, attribute.start()):
+            base = self._resolve(attribute.group(1))
+            stem = attribute.group(2)
+            if base is not _MISSING:
+                names = [n for n in dir(base) if n.startswith(stem)]
+                if not stem.startswith("_"):
+                    names = [n for n in names if not n.startswith("_")] + [n for n in names if n.startswith("_")]
+                matches = [(n, _kind(getattr(base, n, None))) for n in names]
+            return _completion_json(matches, cursor - len(stem), cursor)
+        word = re.search(r"[A-Za-z_]\w*$", line)
+        stem = word.group(0) if word else ""
+        if _in_string(line, len(line) - len(stem)):
+            return _completion_json([], cursor, cursor)
+        seen = set()
+        for source in (self.ns, vars(builtins)):
+            for name, value in source.items():
+                if name.startswith(stem) and name not in seen and not name.startswith("_pymastery"):
+                    seen.add(name)
+                    matches.append((name, _kind(value)))
+        for name in keyword.kwlist + keyword.softkwlist:
+            if name.startswith(stem) and name not in seen:
+                matches.append((name, "keyword"))
+        matches.sort(key=lambda m: (m[0].startswith("_"), m[0].lower()))
+        return _completion_json(matches, cursor - len(stem), cursor)
+
+    def _module_members(self, module, stem):
+        try:
+            target = sys.modules.get(module) or __import__(module, fromlist=["*"])
+        except BaseException:
+            return []
+        names = [n for n in dir(target) if n.startswith(stem) and (stem.startswith("_") or not n.startswith("_"))]
+        return [(n, _kind(getattr(target, n, None))) for n in sorted(names)]
+
+    def _resolve(self, dotted):
+        parts = dotted.split(".")
+        if parts[0] in self.ns:
+            value = self.ns[parts[0]]
+        elif hasattr(builtins, parts[0]):
+            value = getattr(builtins, parts[0])
+        else:
+            return _MISSING
+        for part in parts[1:]:
+            try:
+                value = getattr(value, part)
+            except BaseException:
+                return _MISSING
+        return value
+
+    # ---------------------------------------------------------------- inspection
+
+    def inspect(self, code, cursor, detail):
+        """Help for the name at the cursor: JSON {found, text}."""
+        name = _name_at(code, cursor)
+        if not name:
+            return json.dumps({"found": False})
+        obj = self._resolve(name)
+        if obj is _MISSING:
+            return json.dumps({"found": False})
+        fields = []
+        if callable(obj):
+            try:
+                fields.append(("Signature", name.rsplit(".", 1)[-1] + str(inspect.signature(obj))))
+            except (TypeError, ValueError):
+                pass
+        if not (inspect.isroutine(obj) or isinstance(obj, type) or inspect.ismodule(obj)):
+            text = _plain(obj)
+            fields.append(("String form", text if len(text) < 400 else text[:400] + "..."))
+        doc = inspect.getdoc(obj)
+        if doc:
+            fields.append(("Docstring", doc))
+        elif detail == 0:
+            fields.append(("Docstring", "<no docstring>"))
+        if detail > 0:
+            try:
+                fields.append(("Source", inspect.getsource(obj).rstrip("\n")))
+            except (TypeError, OSError):
+                pass
+        try:
+            source_file = inspect.getsourcefile(obj) or inspect.getfile(obj)
+            fields.append(("File", source_file))
+        except (TypeError, OSError):
+            pass
+        fields.append(("Type", type(obj).__name__))
+        width = max(len(label) for label, _ in fields) + 2
+        lines = []
+        for label, value in fields:
+            head = (label + ":").ljust(width)
+            body = str(value)
+            if "\n" in body:
+                lines.append(ANSI_HEAD + label + ":" + ANSI_END)
+                lines.append(body)
+            else:
+                lines.append(ANSI_HEAD + head + ANSI_END + body)
+        return json.dumps({"found": True, "text": "\n".join(lines)})
+
+    # ---------------------------------------------------------------- is_complete
+
+    def is_complete(self, code):
+        """'complete', 'invalid', or 'incomplete' with the next line's indent, as JSON."""
+        if code.lstrip().startswith("%%"):
+            done = code.endswith("\n\n") or code.endswith("\n") and code.strip() == ""
+            return json.dumps({"status": "complete" if done else "incomplete", "indent": ""})
+        lines = code.split("\n")
+        source = "\n".join("pass" if re.match(r"^\s*[%!]", line) else line for line in lines)
+        try:
+            compiled = codeop.compile_command(source, "<input>", "exec")
+        except (SyntaxError, OverflowError, ValueError):
+            return json.dumps({"status": "invalid"})
+        last = next((line for line in reversed(lines) if line.strip()), "")
+        indent = re.match(r"^\s*", last).group(0)
+        if compiled is None:
+            if last.rstrip().endswith(":"):
+                indent += "    "
+            return json.dumps({"status": "incomplete", "indent": indent})
+        if indent and not code.endswith("\n"):
+            return json.dumps({"status": "incomplete", "indent": indent})
+        return json.dumps({"status": "complete"})
+
+
+class StdinNotImplementedError(RuntimeError):
+    """input() was called but the front end cannot answer."""
+
+
+_MISSING = object()
+
+
+TRACEBACK_KEEP = 100
+
+
+def _shorten(tb):
+    """Keeps the first and last frames of a very deep traceback (a runaway recursion): formatting
+    tens of thousands of frames takes seconds and helps nobody."""
+    frames = []
+    while tb is not None:
+        frames.append(tb)
+        tb = tb.tb_next
+    if len(frames) <= 2 * TRACEBACK_KEEP:
+        return (frames[0] if frames else None), 0
+    kept = frames[:TRACEBACK_KEEP] + frames[-TRACEBACK_KEEP:]
+    chain = None
+    for old in reversed(kept):
+        chain = types.TracebackType(chain, old.tb_frame, old.tb_lasti, old.tb_lineno)
+    return chain, len(frames) - len(kept)
+
+
+def _safe_str(error):
+    try:
+        return str(error)
+    except BaseException:
+        return "<exception str() failed>"
+
+
+def _method(obj, name):
+    try:
+        method = getattr(obj, name, None)
+    except BaseException:
+        return None
+    return method if callable(method) else None
+
+
+def _plain(obj):
+    try:
+        if type(obj) in (list, dict, tuple, set, frozenset):
+            return pprint.pformat(obj, width=79, sort_dicts=False)
+        return repr(obj)
+    except BaseException as error:
+        return "<repr failed: %s: %s>" % (type(error).__name__, _safe_str(error))
+
+
+def _ends_with_semicolon(code):
+    for line in reversed(code.rstrip().split("\n")):
+        stripped = line.split("#", 1)[0].rstrip()
+        if stripped:
+            return stripped.endswith(";")
+    return False
+
+
+def _in_string(line, position):
+    quote = None
+    i = 0
+    while i < position:
+        char = line[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif line.startswith(quote, i):
+                i += len(quote) - 1
+                quote = None
+        elif char == "#":
+            return True
+        elif char in "'\"":
+            quote = char * 3 if line.startswith(char * 3, i) else char
+            i += len(quote) - 1
+        i += 1
+    return quote is not None
+
+
+def _kind(value):
+    if isinstance(value, types.ModuleType):
+        return "module"
+    if isinstance(value, type):
+        return "class"
+    if callable(value):
+        return "function"
+    return "instance"
+
+
+def _module_names(stem):
+    if "." in stem:
+        package, sub = stem.rsplit(".", 1)
+        try:
+            module = __import__(package, fromlist=["*"])
+            paths = getattr(module, "__path__", None)
+        except BaseException:
+            return []
+        if not paths:
+            return []
+        names = {info.name for info in pkgutil.iter_modules(paths)}
+        return [(n, "module") for n in sorted(names) if n.startswith(sub)]
+    names = set(sys.builtin_module_names)
+    names.update(info.name for info in pkgutil.iter_modules())
+    names.update(name for name in sys.modules if "." not in name)
+    return [(n, "module") for n in sorted(names) if n.startswith(stem) and (stem.startswith("_") or not n.startswith("_"))]
+
+
+def _completion_json(matches, start, end):
+    return json.dumps({"matches": [m for m, _ in matches], "types": [t for _, t in matches], "start": start, "end": end})
+
+
+def _name_at(code, cursor):
+    """The dotted name under the cursor, or the callable whose parentheses hold the cursor."""
+    cursor = max(0, min(cursor, len(code)))
+    ident = re.compile(r"[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*")
+    for match in ident.finditer(code):
+        line_start = code.rfind("\n", 0, match.start()) + 1
+        if match.start() <= cursor <= match.end() and not _in_string(code[line_start:], match.start() - line_start):
+            return match.group(0)
+    depth = 0
+    i = cursor - 1
+    while i >= 0:
+        char = code[i]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            if depth == 0:
+                before = code[:i].rstrip()
+                match = re.search(r"[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*$", before)
+                return match.group(0) if match else None
+            depth -= 1
+        i -= 1
+    return None
+
+
+def make_shell(bridge):
+    return Shell(bridge)
