@@ -1,0 +1,143 @@
+package dev.pymastery.checks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads {@code *.checks.yaml} files. The format, with defaults:
+ *
+ * <pre>
+ * week: 1
+ * title: Syntax, Values, Names, and the Data Model
+ * checks:
+ *   - id: w01.repl-audit.money-eq    # w&lt;week&gt;.&lt;lab&gt;.&lt;step&gt;
+ *     title: Money compares and hashes by value
+ *     points: 2                      # default 1
+ *     runtime: graalpy               # graalpy | stock | ft | cuda; default graalpy
+ *     timeout: 10                    # seconds; default 10
+ *     hints: [Equal amounts in the same currency are equal.]
+ *     test: |
+ *       assert Money(1, "EUR") == Money(1, "EUR"), "equal amounts should be equal"
+ * </pre>
+ *
+ * Unknown keys are errors, so a typo never silently drops a hint or a test.
+ */
+public final class CheckFiles {
+    public static final String SUFFIX = ".checks.yaml";
+    private static final Set<String> FILE_KEYS = Set.of("week", "title", "checks");
+    private static final Set<String> CHECK_KEYS =
+            Set.of("id", "title", "points", "runtime", "timeout", "hints", "test");
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    private CheckFiles() {}
+
+    public static WeekChecks read(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new CheckFormatException(file, "cannot read: " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            throw new CheckFormatException(file, "not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new CheckFormatException(file, "expected a mapping with week, title and checks");
+        }
+        unknownKeys(file, root, FILE_KEYS, "the file");
+        int week = integer(file, root, "week", null, "the file");
+        String title = text(file, root, "title", "", "the file");
+        JsonNode list = root.path("checks");
+        if (!list.isArray()) {
+            throw new CheckFormatException(file, "'checks' must be a list");
+        }
+        List<CheckSpec> checks = new ArrayList<>();
+        Set<String> ids = new TreeSet<>();
+        for (JsonNode node : list) {
+            CheckSpec check = check(file, node);
+            if (!ids.add(check.id())) {
+                throw new CheckFormatException(file, "check id " + check.id() + " appears twice");
+            }
+            checks.add(check);
+        }
+        try {
+            return new WeekChecks(week, title, file, checks);
+        } catch (IllegalArgumentException e) {
+            throw new CheckFormatException(file, e.getMessage(), e);
+        }
+    }
+
+    private static CheckSpec check(Path file, JsonNode node) {
+        if (!node.isObject()) {
+            throw new CheckFormatException(file, "each entry of 'checks' must be a mapping");
+        }
+        String id = text(file, node, "id", null, "a check");
+        String where = "check " + id;
+        unknownKeys(file, node, CHECK_KEYS, where);
+        List<String> hints = new ArrayList<>();
+        JsonNode hintNode = node.path("hints");
+        if (!hintNode.isMissingNode() && !hintNode.isNull()) {
+            if (!hintNode.isArray()) {
+                throw new CheckFormatException(file, where + ": 'hints' must be a list of strings");
+            }
+            hintNode.forEach(h -> hints.add(h.asString("")));
+        }
+        try {
+            return new CheckSpec(
+                    id,
+                    text(file, node, "title", null, where),
+                    integer(file, node, "points", 1, where),
+                    CheckRuntime.of(text(file, node, "runtime", "graalpy", where)),
+                    Duration.ofSeconds(integer(file, node, "timeout", 10, where)),
+                    hints,
+                    text(file, node, "test", null, where));
+        } catch (IllegalArgumentException e) {
+            throw new CheckFormatException(file, e.getMessage(), e);
+        }
+    }
+
+    private static void unknownKeys(Path file, JsonNode node, Set<String> known, String where) {
+        for (String key : node.propertyNames()) {
+            if (!known.contains(key)) {
+                throw new CheckFormatException(
+                        file, where + ": unknown key '" + key + "' (known: " + new TreeSet<>(known) + ")");
+            }
+        }
+    }
+
+    private static String text(Path file, JsonNode node, String key, String fallback, String where) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            if (fallback == null) {
+                throw new CheckFormatException(file, where + ": '" + key + "' is missing");
+            }
+            return fallback;
+        }
+        if (!value.isString() && !value.isNumber()) {
+            throw new CheckFormatException(file, where + ": '" + key + "' must be text");
+        }
+        return value.asString();
+    }
+
+    private static int integer(Path file, JsonNode node, String key, Integer fallback, String where) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            if (fallback == null) {
+                throw new CheckFormatException(file, where + ": '" + key + "' is missing");
+            }
+            return fallback;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+            throw new CheckFormatException(file, where + ": '" + key + "' must be a whole number");
+        }
+        return value.asInt();
+    }
+}

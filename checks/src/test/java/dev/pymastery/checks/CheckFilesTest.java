@@ -1,0 +1,86 @@
+package dev.pymastery.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckFilesTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String yaml) throws IOException {
+        Path file = dir.resolve("week01.checks.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void readsAWeekWithDefaults() {
+        WeekChecks week = CheckFiles.read(Path.of("src/test/resources/catalog/month1/week01-data-model.checks.yaml"));
+        assertThat(week.week()).isEqualTo(1);
+        assertThat(week.points()).isEqualTo(3);
+        CheckSpec money = week.checks().get(0);
+        assertThat(money.lab()).isEqualTo("repl-audit");
+        assertThat(money.step()).isEqualTo("money-eq");
+        assertThat(money.runtime()).isEqualTo(CheckRuntime.GRAALPY);
+        assertThat(money.timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(money.hints()).hasSize(2);
+        assertThat(money.test()).contains("assert Money(10, \"EUR\")");
+        CheckSpec vector = week.checks().get(1);
+        assertThat(vector.runtime()).isEqualTo(CheckRuntime.STOCK);
+        assertThat(vector.points()).isEqualTo(1);
+        assertThat(vector.timeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void rejectsAnUnknownKeySoATypoIsNotSilentlyIgnored() throws IOException {
+        Path file = file("week: 1\nchecks:\n  - id: w01.a.b\n    title: t\n    tset: assert True\n");
+        assertThatThrownBy(() -> CheckFiles.read(file))
+                .isInstanceOf(CheckFormatException.class)
+                .hasMessageContaining("unknown key 'tset'")
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void rejectsAnIdForAnotherWeek() throws IOException {
+        Path file = file("week: 1\nchecks:\n  - id: w02.a.b\n    title: t\n    test: assert True\n");
+        assertThatThrownBy(() -> CheckFiles.read(file)).hasMessageContaining("names week 2");
+    }
+
+    @Test
+    void rejectsAMalformedIdAndMissingTest() throws IOException {
+        assertThatThrownBy(() -> CheckFiles.read(file("week: 1\nchecks:\n  - id: lab1\n    title: t\n    test: x\n")))
+                .hasMessageContaining("must look like w01.lab-name.step-name");
+        assertThatThrownBy(() -> CheckFiles.read(file("week: 1\nchecks:\n  - id: w01.a.b\n    title: t\n")))
+                .hasMessageContaining("'test' is missing");
+    }
+
+    @Test
+    void rejectsDuplicateIdsAndBadRuntime() throws IOException {
+        String twice = "week: 1\nchecks:\n  - {id: w01.a.b, title: t, test: x}\n  - {id: w01.a.b, title: u, test: y}\n";
+        assertThatThrownBy(() -> CheckFiles.read(file(twice))).hasMessageContaining("appears twice");
+        assertThatThrownBy(() -> CheckFiles.read(
+                        file("week: 1\nchecks:\n  - {id: w01.a.b, title: t, test: x, runtime: pypy}\n")))
+                .hasMessageContaining("unknown runtime 'pypy'");
+    }
+
+    @Test
+    void rejectsInvalidYaml() throws IOException {
+        assertThatThrownBy(() -> CheckFiles.read(file("week: [1\n"))).hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void catalogFindsChecksAcrossFolders() {
+        CheckCatalog catalog = CheckCatalog.load(Path.of("src/test/resources/catalog"));
+        assertThat(catalog.weeks()).hasSize(1);
+        assertThat(catalog.find("w01.repl-audit.vector-rmul")).isPresent();
+        assertThat(catalog.find("w09.nope.nope")).isEmpty();
+        assertThat(CheckCatalog.load(dir.resolve("missing")).all()).isEmpty();
+    }
+}
