@@ -15,6 +15,7 @@ import dev.pymastery.kernel.magic.MagicUsageException;
 import dev.pymastery.kernel.magic.ParsedCell;
 import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
+import dev.pymastery.kernel.runtime.Runtime;
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
 import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
 import dev.pymastery.kernel.runtime.graalpy.LineMagicHandler;
@@ -37,6 +38,7 @@ public final class PythonInterpreter implements Interpreter {
     private final KernelVersions versions;
     private final History history = new History();
     private volatile CellContext current;
+    private volatile Runtime interruptTarget;
     private int executionCount;
     private int unstoredCount;
 
@@ -165,6 +167,10 @@ public final class PythonInterpreter implements Interpreter {
 
     @Override
     public void interrupt() {
+        Runtime target = interruptTarget;
+        if (target != null) {
+            target.interrupt();
+        }
         python.interrupt();
     }
 
@@ -205,6 +211,16 @@ public final class PythonInterpreter implements Interpreter {
         @Override
         public Cell cell(String code) {
             return new Cell(code, name, count, store);
+        }
+
+        @Override
+        public CellResult runIn(Runtime runtime, Cell cell) {
+            interruptTarget = runtime;
+            try {
+                return runtime.run(cell, output);
+            } finally {
+                interruptTarget = null;
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package dev.pymastery.kernel.magic;
 
 import dev.pymastery.kernel.cell.CellOutput;
 import dev.pymastery.kernel.runtime.Cell;
+import dev.pymastery.kernel.runtime.CellResult;
+import dev.pymastery.kernel.runtime.Runtime;
 import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
 
 /**
@@ -17,6 +19,12 @@ public interface MagicContext {
 
     /** The current cell with other code (a cell magic's body), keeping its name and number. */
     Cell cell(String code);
+
+    /**
+     * Runs a cell in another runtime (a container's CPython): outputs go to this cell, and an
+     * interrupt of the kernel reaches that runtime while it runs.
+     */
+    CellResult runIn(Runtime runtime, Cell cell);
 
     /** Prints to the cell's stdout. */
     default void print(String text) {

@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signs and verifies the four signed frames of a message. Not thread-safe: the socket loop owns it.
  */
-final class Signer {
+public final class Signer {
     private final Mac mac;
 
     private Signer(Mac mac) {
@@ -19,7 +19,7 @@ final class Signer {
     }
 
     /** A signer for the connection's scheme; an empty key gives a signer that signs nothing. */
-    static Signer of(String scheme, String key) {
+    public static Signer of(String scheme, String key) {
         if (key.isEmpty()) {
             return new Signer(null);
         }
@@ -36,7 +36,7 @@ final class Signer {
         }
     }
 
-    String sign(byte[] header, byte[] parent, byte[] metadata, byte[] content) {
+    public String sign(byte[] header, byte[] parent, byte[] metadata, byte[] content) {
         if (mac == null) {
             return "";
         }
@@ -48,7 +48,7 @@ final class Signer {
     }
 
     /** Compares in constant time, so a forger learns nothing from how fast a reject comes. */
-    boolean verify(byte[] signature, byte[] header, byte[] parent, byte[] metadata, byte[] content) {
+    public boolean verify(byte[] signature, byte[] header, byte[] parent, byte[] metadata, byte[] content) {
         if (mac == null) {
             return true;
         }

@@ -14,18 +14,18 @@ import tools.jackson.databind.node.ObjectNode;
  * them out: identities, {@code <IDS|MSG>}, signature, header, parent header, metadata, content,
  * buffers. Not thread-safe (it holds the {@link Signer}).
  */
-final class WireCodec {
+public final class WireCodec {
     static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
 
     private final ObjectMapper json;
     private final Signer signer;
 
-    WireCodec(ObjectMapper json, Signer signer) {
+    public WireCodec(ObjectMapper json, Signer signer) {
         this.json = json;
         this.signer = signer;
     }
 
-    Message decode(List<byte[]> frames) {
+    public Message decode(List<byte[]> frames) {
         int delimiter = -1;
         for (int i = 0; i < frames.size(); i++) {
             if (Arrays.equals(DELIMITER, frames.get(i))) {
@@ -61,7 +61,7 @@ final class WireCodec {
                 frames.subList(delimiter + 6, frames.size()));
     }
 
-    List<byte[]> encode(Message message) {
+    public List<byte[]> encode(Message message) {
         byte[] header = bytes(message.header());
         byte[] parent = bytes(message.parentHeader());
         byte[] metadata = bytes(message.metadata());
