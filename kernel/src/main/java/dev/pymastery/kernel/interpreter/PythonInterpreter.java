@@ -77,6 +77,7 @@ public final class PythonInterpreter implements Interpreter {
         int count = request.storeHistory() ? ++executionCount : executionCount;
         String name = request.storeHistory() ? "<cell " + count + ">" : "<input " + ++unstoredCount + ">";
         output.started(request.code(), count);
+        python.attach(output);
         CellContext context = new CellContext(output, name, count, request.storeHistory());
         current = context;
         CellResult result = run(request.code(), context);

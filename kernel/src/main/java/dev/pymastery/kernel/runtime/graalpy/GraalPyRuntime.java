@@ -130,6 +130,14 @@ public final class GraalPyRuntime implements Runtime {
         return "graalpy";
     }
 
+    /**
+     * Sends the guest's output (prints, displays, input prompts, also from threads) to this cell
+     * from now on; the interpreter calls it as each cell starts, whatever runs the cell.
+     */
+    public void attach(CellOutput cellOutput) {
+        output.set(cellOutput);
+    }
+
     /** Sets who runs the line magics found in cells. */
     public void lineMagics(LineMagicHandler handler) {
         this.magics = handler;

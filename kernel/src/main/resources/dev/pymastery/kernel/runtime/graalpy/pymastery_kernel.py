@@ -8,7 +8,6 @@ the learner's namespace never sees this module's names.
 import ast
 import base64
 import builtins
-import codeop
 import fnmatch
 import inspect
 import io
@@ -21,6 +20,7 @@ import pprint
 import re
 import signal
 import sys
+import tokenize
 import traceback
 import types
 
@@ -631,22 +631,35 @@ class Shell:
     # ---------------------------------------------------------------- is_complete
 
     def is_complete(self, code):
-        """'complete', 'invalid', or 'incomplete' with the next line's indent, as JSON."""
+        """'complete', 'invalid', or 'incomplete' with the next line's indent, as JSON.
+
+        GraalPy's codeop cannot tell incomplete input from invalid input, so open brackets and
+        strings are found with tokenize and open blocks from the compiler's message.
+        """
         if code.lstrip().startswith("%%"):
             done = code.endswith("\n\n") or code.endswith("\n") and code.strip() == ""
             return json.dumps({"status": "complete" if done else "incomplete", "indent": ""})
         lines = code.split("\n")
-        source = "\n".join("pass" if re.match(r"^\s*[%!]", line) else line for line in lines)
-        try:
-            compiled = codeop.compile_command(source, "<input>", "exec")
-        except (SyntaxError, OverflowError, ValueError):
-            return json.dumps({"status": "invalid"})
+        source = "\n".join(re.sub(r"^(\s*)[%!].*$", r"\1pass", line) for line in lines)
         last = next((line for line in reversed(lines) if line.strip()), "")
         indent = re.match(r"^\s*", last).group(0)
-        if compiled is None:
-            if last.rstrip().endswith(":"):
-                indent += "    "
-            return json.dumps({"status": "incomplete", "indent": indent})
+        incomplete = json.dumps({"status": "incomplete", "indent": indent + ("    " if last.rstrip().endswith(":") else "")})
+        try:
+            for _ in tokenize.generate_tokens(io.StringIO(source + "\n").readline):
+                pass
+        except tokenize.TokenError:
+            return incomplete
+        except (SyntaxError, IndentationError):
+            return json.dumps({"status": "invalid"})
+        try:
+            compile(source, "<input>", "exec")
+        except SyntaxError as error:
+            message = str(error.msg)
+            if message.startswith(("expected an indented block", "unterminated triple-quoted", "unexpected EOF")) or "was never closed" in message:
+                return incomplete
+            return json.dumps({"status": "invalid"})
+        except (OverflowError, ValueError):
+            return json.dumps({"status": "invalid"})
         if indent and not code.endswith("\n"):
             return json.dumps({"status": "incomplete", "indent": indent})
         return json.dumps({"status": "complete"})

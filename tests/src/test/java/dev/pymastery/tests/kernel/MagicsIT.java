@@ -1,0 +1,153 @@
+package dev.pymastery.tests.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pymastery.tests.support.Execution;
+import dev.pymastery.tests.support.InstalledKernel;
+import dev.pymastery.tests.support.JupyterDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The IPython-spelled magics, each through a real client. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MagicsIT {
+    private JupyterDriver kernel;
+    private Path work;
+
+    @BeforeAll
+    void start() throws Exception {
+        work = Files.createDirectories(Path.of("target", "it-work", "magics")).toAbsolutePath();
+        kernel = JupyterDriver.start(InstalledKernel.install(), work, work.resolve("kernel.log"));
+    }
+
+    @AfterAll
+    void stop() {
+        if (kernel != null) {
+            kernel.close();
+        }
+    }
+
+    @Test
+    void lsmagicListsLineAndCellMagics() {
+        String text = kernel.execute("%lsmagic").stdout();
+        assertThat(text).contains("%time", "%timeit", "%env", "%who", "%pwd", "%cd");
+        assertThat(text).contains("%%time", "%%writefile", "%%html", "%%markdown", "%%javascript");
+    }
+
+    @Test
+    void timePrintsCpuAndWallTimeAndKeepsTheValue() {
+        Execution line = kernel.execute("%time sum(range(1000))");
+        assertThat(line.stdout()).containsPattern("CPU times: user .+, sys: .+, total: .+\\nWall time: .+");
+        assertThat(line.result()).contains("499500");
+
+        Execution cell = kernel.execute("%%time\ntimed_total = sum(range(10))\ntimed_total * 2");
+        assertThat(cell.stdout()).contains("Wall time:");
+        assertThat(cell.result()).contains("90");
+        Execution assigned = kernel.execute("elapsed_value = %time 3 + 4\nelapsed_value");
+        assertThat(assigned.result()).contains("7");
+    }
+
+    @Test
+    void timeitHonoursLoopsAndRuns() {
+        Execution run = kernel.execute("%timeit -n 5 -r 3 sum(range(100))");
+        assertThat(run.stdout()).containsPattern("± .+ per loop \\(mean ± std\\. dev\\. of 3 runs, 5 loops each\\)");
+        Execution result = kernel.execute("r = %timeit -o -q -n 2 -r 2 pass\n(r.loops, r.repeat, len(r.all_runs))");
+        assertThat(result.result()).contains("(2, 2, 2)");
+        assertThat(kernel.execute("%timeit -n x pass").content().path("ename").asString())
+                .isEqualTo("UsageError");
+    }
+
+    @Test
+    void envWhoPwdCd() throws Exception {
+        assertThat(kernel.execute("%env PYMASTERY_IT_VAR=hello").stdout()).contains("env: PYMASTERY_IT_VAR=hello");
+        assertThat(kernel.execute("%env PYMASTERY_IT_VAR").result()).contains("'hello'");
+        assertThat(kernel.execute("import os\nos.environ['PYMASTERY_IT_VAR']").result())
+                .contains("'hello'");
+
+        kernel.execute("who_int = 1\nwho_str = 'x'");
+        String who = kernel.execute("%who int").stdout();
+        assertThat(who).contains("who_int").doesNotContain("who_str");
+
+        assertThat(kernel.execute("%pwd").result()).contains(work.toString());
+        Path sub = Files.createDirectories(work.resolve("sub dir"));
+        assertThat(kernel.execute("%cd 'sub dir'").stdout()).contains(sub.toString());
+        assertThat(kernel.execute("import os\nos.getcwd()").result()).contains("sub dir");
+        kernel.execute("%cd -");
+        assertThat(kernel.execute("%pwd").result()).contains(work.toString()).doesNotContain("sub dir");
+        assertThat(kernel.execute("%cd /no/such/dir").content().path("ename").asString())
+                .isEqualTo("UsageError");
+    }
+
+    @Test
+    void writefileWritesAndAppends() throws Exception {
+        Files.deleteIfExists(work.resolve("written_by_magic.py"));
+        assertThat(kernel.execute("%%writefile written_by_magic.py\nVALUE = 1\n")
+                        .stdout())
+                .contains("Writing written_by_magic.py");
+        assertThat(kernel.execute("%%writefile -a written_by_magic.py\nOTHER = 2\n")
+                        .stdout())
+                .contains("Appending to written_by_magic.py");
+        assertThat(Files.readString(work.resolve("written_by_magic.py"))).isEqualTo("VALUE = 1\nOTHER = 2\n");
+        assertThat(kernel.execute("import written_by_magic\nwritten_by_magic.OTHER")
+                        .result())
+                .contains("2");
+    }
+
+    @Test
+    void htmlMarkdownJavascriptCellsDisplayTheirBody() {
+        assertThat(kernel.execute("%%html\n<b>bold</b>")
+                        .of("display_data")
+                        .get(0)
+                        .path("content")
+                        .path("data")
+                        .path("text/html")
+                        .asString())
+                .isEqualTo("<b>bold</b>");
+        assertThat(kernel.execute("%%markdown\n# Title")
+                        .of("display_data")
+                        .get(0)
+                        .path("content")
+                        .path("data")
+                        .path("text/markdown")
+                        .asString())
+                .isEqualTo("# Title");
+        assertThat(kernel.execute("%%javascript\nconsole.log(1)")
+                        .of("display_data")
+                        .get(0)
+                        .path("content")
+                        .path("data")
+                        .path("application/javascript")
+                        .asString())
+                .isEqualTo("console.log(1)");
+    }
+
+    @Test
+    void shellEscapesStreamAndCapture() {
+        assertThat(kernel.execute("!echo from-shell").stdout()).isEqualTo("from-shell\n");
+        assertThat(kernel.execute("lines = !printf 'a\\nb\\n'\nlines").result()).contains("['a', 'b']");
+    }
+
+    @Test
+    void unknownMagicsNameTheKnownOnes() {
+        Execution line = kernel.execute("%nosuchmagic");
+        assertThat(line.content().path("ename").asString()).isEqualTo("UsageError");
+        assertThat(line.content().path("evalue").asString())
+                .contains("%nosuchmagic")
+                .contains("%timeit");
+        Execution cell = kernel.execute("%%nosuchcell\nbody");
+        assertThat(cell.content().path("ename").asString()).isEqualTo("UsageError");
+        assertThat(cell.content().path("evalue").asString())
+                .contains("%%nosuchcell")
+                .contains("%%writefile");
+    }
+
+    @Test
+    void magicsInsideStringsAndBracketsAreLeftAlone() {
+        Execution run = kernel.execute("text = '''\n%time not a magic\n'''\nvalues = [7\n%4]\ntext.strip(), values");
+        assertThat(run.result()).contains("'%time not a magic'").contains("[3]");
+    }
+}

@@ -1,0 +1,181 @@
+"""Drives a kernel with Debian's jupyter_client for the Java integration tests.
+
+Reads one JSON command per line on stdin and answers one JSON line on stdout. The kernel is started
+from its kernelspec, exactly as Jupyter starts it. Commands:
+
+  {"cmd": "start", "kernel": NAME, "cwd": DIR, "timeout": S, "env": {...}}
+  {"cmd": "send", "channel": "shell"|"control", "msg_type": T, "content": {...}}  -> {"msg_id": ID}
+  {"cmd": "collect", "msg_id": ID, "timeout": S}
+      -> {"reply": MSG|null, "iopub": [MSG...], "stdin": MSG|null, "timed_out": bool}
+      gathers the reply and the IOPub messages parented to ID until status idle; stops early at an
+      input_request (answer it with "input", then collect again).
+  {"cmd": "input", "value": TEXT}
+  {"cmd": "raw", "channel": "shell", "frames": [TEXT...]}   sends frames as they are (bad messages)
+  {"cmd": "interrupt"} | {"cmd": "restart", "timeout": S} | {"cmd": "shutdown", "timeout": S}
+  {"cmd": "alive"} | {"cmd": "pid"} | {"cmd": "quit"}
+"""
+
+import json
+import os
+import queue
+import sys
+import time
+
+import jupyter_client
+import zmq
+
+
+def message(msg):
+    return {
+        "header": msg["header"],
+        "parent_header": msg["parent_header"],
+        "msg_type": msg["msg_type"],
+        "content": msg["content"],
+        "metadata": msg.get("metadata", {}),
+        "channel": msg.get("channel"),
+    }
+
+
+class Driver:
+    def __init__(self):
+        self.km = None
+        self.kc = None
+        self.pending_iopub = []
+        self.pending_replies = {}
+
+    def start(self, kernel, cwd=None, timeout=60, env=None):
+        started = time.monotonic()
+        self.km = jupyter_client.KernelManager(kernel_name=kernel)
+        kwargs = {}
+        if cwd:
+            kwargs["cwd"] = cwd
+        if env:
+            full = dict(os.environ)
+            full.update(env)
+            kwargs["env"] = full
+        self.km.start_kernel(**kwargs)
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self.kc.wait_for_ready(timeout=timeout)
+        self.pending_iopub = []
+        return {"seconds": time.monotonic() - started}
+
+    def channel(self, name):
+        return {"shell": self.kc.shell_channel, "control": self.kc.control_channel}[name]
+
+    def send(self, channel, msg_type, content):
+        msg = self.kc.session.msg(msg_type, content)
+        self.channel(channel).send(msg)
+        return {"msg_id": msg["header"]["msg_id"]}
+
+    def collect(self, msg_id, timeout=60):
+        deadline = time.monotonic() + timeout
+        reply, stdin, iopub = self.pending_replies.pop(msg_id, None), None, []
+        kept = []
+        for msg in self.pending_iopub:
+            (iopub if msg["parent_header"].get("msg_id") == msg_id else kept).append(msg)
+        self.pending_iopub = kept
+        idle = any(m["msg_type"] == "status" and m["content"]["execution_state"] == "idle" for m in iopub)
+        while time.monotonic() < deadline and not (idle and reply is not None):
+            progressed = False
+            for get in (self.kc.get_shell_msg, self.kc.get_control_msg):
+                try:
+                    msg = get(timeout=0)
+                except queue.Empty:
+                    continue
+                progressed = True
+                parent = msg["parent_header"].get("msg_id")
+                if parent == msg_id:
+                    reply = message(msg)
+                else:
+                    self.pending_replies[parent] = message(msg)
+            try:
+                msg = self.kc.get_stdin_msg(timeout=0)
+                progressed = True
+                if msg["parent_header"].get("msg_id") == msg_id:
+                    stdin = message(msg)
+                    return {"reply": reply, "iopub": [message(m) for m in iopub], "stdin": stdin, "timed_out": False}
+            except queue.Empty:
+                pass
+            try:
+                msg = self.kc.get_iopub_msg(timeout=0.01 if not progressed else 0)
+                if msg["parent_header"].get("msg_id") == msg_id:
+                    iopub.append(msg)
+                    if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                        idle = True
+                else:
+                    self.pending_iopub.append(msg)
+            except queue.Empty:
+                pass
+        return {
+            "reply": reply,
+            "iopub": [message(m) for m in iopub],
+            "stdin": stdin,
+            "timed_out": not (idle and reply is not None),
+        }
+
+    def input(self, value):
+        self.kc.input(value)
+        return {}
+
+    def raw(self, channel, frames):
+        port = {"shell": self.km.shell_port, "control": self.km.control_port}[channel]
+        socket = zmq.Context.instance().socket(zmq.DEALER)
+        socket.linger = 500
+        socket.connect("tcp://%s:%d" % (self.km.ip, port))
+        socket.send_multipart([f.encode("utf-8") for f in frames])
+        time.sleep(0.2)
+        socket.close()
+        return {}
+
+    def interrupt(self):
+        started = time.monotonic()
+        self.km.interrupt_kernel()
+        return {"seconds": time.monotonic() - started}
+
+    def restart(self, timeout=60):
+        started = time.monotonic()
+        self.km.restart_kernel(now=False)
+        self.kc.stop_channels()
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self.kc.wait_for_ready(timeout=timeout)
+        self.pending_iopub = []
+        return {"seconds": time.monotonic() - started}
+
+    def shutdown(self, timeout=10):
+        started = time.monotonic()
+        self.km.shutdown_kernel(now=False)
+        self.kc.stop_channels()
+        return {"seconds": time.monotonic() - started, "alive": self.km.is_alive()}
+
+    def alive(self):
+        return {"alive": self.km is not None and self.km.is_alive()}
+
+    def pid(self):
+        return {"pid": self.km.provisioner.process.pid if self.km.provisioner else None}
+
+
+def main():
+    driver = Driver()
+    for line in sys.stdin:
+        line = line.strip()
+        if not line:
+            continue
+        command = json.loads(line)
+        name = command.pop("cmd")
+        if name == "quit":
+            break
+        try:
+            result = getattr(driver, name)(**command)
+            answer = {"ok": True, "result": result}
+        except Exception as error:
+            answer = {"ok": False, "error": "%s: %s" % (type(error).__name__, error)}
+        sys.stdout.write(json.dumps(answer, default=str) + "\n")
+        sys.stdout.flush()
+    if driver.km is not None and driver.km.is_alive():
+        driver.km.shutdown_kernel(now=True)
+
+
+if __name__ == "__main__":
+    main()
