@@ -435,7 +435,11 @@ public final class GraalPyRuntime implements Runtime {
     private ErrorInfo errorOf(PolyglotException e) {
         List<String> frames = GuestFrames.format(e, HELPER_FILE);
         if (e.isInterrupted() || hardInterrupted) {
-            return traceback("KeyboardInterrupt", "", frames);
+            return traceback(
+                    "KeyboardInterrupt",
+                    "the cell did not stop on KeyboardInterrupt (it caught the exception, or was blocked"
+                            + " outside Python), so the kernel stopped it from outside; the namespace is intact",
+                    frames);
         }
         if (e.isResourceExhausted()) {
             return traceback("MemoryError", "the cell ran out of memory or stack: " + e.getMessage(), frames);

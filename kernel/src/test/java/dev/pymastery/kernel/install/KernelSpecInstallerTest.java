@@ -1,0 +1,79 @@
+package dev.pymastery.kernel.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class KernelSpecInstallerTest {
+    @TempDir
+    Path dir;
+
+    private Path fakeBuild() throws Exception {
+        Path build = Files.createDirectories(dir.resolve("build"));
+        Files.writeString(build.resolve("pymastery-kernel.jar"), "jar");
+        Files.createDirectories(build.resolve("lib"));
+        Files.writeString(build.resolve("lib/polyglot.jar"), "lib");
+        Files.createDirectories(build.resolve("jvmci"));
+        for (String name : List.of("collections", "compiler", "truffle-compiler", "word")) {
+            Files.writeString(build.resolve("jvmci/" + name + ".jar"), name);
+        }
+        return build;
+    }
+
+    @Test
+    void writesAKernelspecJupyterFindsUnderThePrefix() throws Exception {
+        KernelSpecInstaller installer =
+                new KernelSpecInstaller(JsonMapper.builder().build());
+        KernelSpecInstaller.Installed installed = installer.install(new KernelSpecInstaller.Request(
+                new InstallTarget.Prefix(dir.resolve("prefix")),
+                "PyMastery",
+                "Python Mastery",
+                fakeBuild(),
+                Path.of("/opt/jdk/bin/java"),
+                25,
+                Map.of("PYMASTERY_SERVER_URL", "http://127.0.0.1:8765")));
+        assertThat(installed.kernelSpec()).isEqualTo(dir.resolve("prefix/share/jupyter/kernels/pymastery"));
+        JsonNode spec = JsonMapper.builder()
+                .build()
+                .readTree(installed.kernelSpec().resolve("kernel.json").toFile());
+        List<String> argv = new ArrayList<>();
+        spec.path("argv").forEach(a -> argv.add(a.asString()));
+        assertThat(argv.get(0)).isEqualTo("/opt/jdk/bin/java");
+        assertThat(argv)
+                .contains(
+                        "-XX:+EnableJVMCI", "--sun-misc-unsafe-memory-access=allow", "dev.pymastery.kernel.KernelMain");
+        assertThat(argv.get(argv.size() - 1)).isEqualTo("{connection_file}");
+        assertThat(argv.stream()
+                        .filter(a -> a.startsWith("--upgrade-module-path="))
+                        .findFirst()
+                        .orElseThrow())
+                .contains(installed.distribution().resolve("jvmci").toString());
+        assertThat(spec.path("interrupt_mode").asString()).isEqualTo("message");
+        assertThat(spec.path("language").asString()).isEqualTo("python");
+        assertThat(spec.path("env").path("PYMASTERY_SERVER_URL").asString()).isEqualTo("http://127.0.0.1:8765");
+        assertThat(installed.kernelSpec().resolve("logo-64x64.png")).exists();
+        assertThat(installed.distribution().resolve("lib/polyglot.jar")).hasContent("lib");
+
+        assertThat(installer.uninstall(new InstallTarget.Prefix(dir.resolve("prefix")), "pymastery"))
+                .isTrue();
+        assertThat(installed.kernelSpec()).doesNotExist();
+    }
+
+    @Test
+    void javaBefore24GetsNoFlagItWouldRejectAndNamesAreChecked() throws Exception {
+        assertThat(JvmOptions.kernel(21, fakeBuild().resolve("jvmci")))
+                .doesNotContain("--sun-misc-unsafe-memory-access=allow");
+        assertThatThrownBy(() -> new KernelSpecInstaller.Request(
+                        new InstallTarget.Prefix(dir), "bad name", "x", dir, dir, 25, Map.of()))
+                .hasMessageContaining("may only hold");
+    }
+}

@@ -1,0 +1,216 @@
+package dev.pymastery.kernel.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The protocol layer over real sockets, with a scripted interpreter instead of GraalPy. */
+class JupyterKernelTest {
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private final ScriptedInterpreter interpreter = new ScriptedInterpreter();
+    private final ZContext zmq = new ZContext();
+    private ConnectionInfo info;
+    private JupyterKernel kernel;
+    private WireCodec codec;
+    private ZMQ.Socket shell;
+    private ZMQ.Socket control;
+    private ZMQ.Socket stdin;
+    private ZMQ.Socket iopub;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        info = new ConnectionInfo(
+                "tcp", "127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(), "key", "hmac-sha256");
+        kernel = JupyterKernel.start(info, interpreter, json);
+        codec = new WireCodec(json, Signer.of("hmac-sha256", "key"));
+        String identity = UUID.randomUUID().toString();
+        shell = connect(SocketType.DEALER, info.shellPort(), identity);
+        control = connect(SocketType.DEALER, info.controlPort(), identity);
+        stdin = connect(SocketType.DEALER, info.stdinPort(), identity);
+        iopub = connect(SocketType.SUB, info.iopubPort(), null);
+        iopub.subscribe(new byte[0]);
+        // IOPub drops messages until the subscription reaches the kernel: wait for one to arrive.
+        for (int i = 0; i < 50; i++) {
+            String id = send(shell, "kernel_info_request", json.createObjectNode());
+            if (awaitIdle(id, 200) != null) {
+                receive(shell, 2000);
+                return;
+            }
+            receive(shell, 2000);
+        }
+        throw new IllegalStateException("IOPub never connected");
+    }
+
+    @AfterEach
+    void stop() {
+        kernel.close();
+        zmq.close();
+    }
+
+    private ZMQ.Socket connect(SocketType type, int port, String identity) {
+        ZMQ.Socket socket = zmq.createSocket(type);
+        if (identity != null) {
+            socket.setIdentity(identity.getBytes(StandardCharsets.UTF_8));
+        }
+        socket.setLinger(0);
+        socket.connect(info.endpoint(port));
+        return socket;
+    }
+
+    private String send(ZMQ.Socket socket, String type, ObjectNode content) {
+        String id = UUID.randomUUID().toString();
+        ObjectNode header = json.createObjectNode()
+                .put("msg_id", id)
+                .put("msg_type", type)
+                .put("session", "test")
+                .put("username", "test")
+                .put("version", "5.3");
+        List<byte[]> frames = codec.encode(
+                new Message(List.of(), header, json.createObjectNode(), json.createObjectNode(), content, List.of()));
+        for (int i = 0; i < frames.size(); i++) {
+            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+        }
+        return id;
+    }
+
+    private Message receive(ZMQ.Socket socket, int timeoutMillis) {
+        socket.setReceiveTimeOut(timeoutMillis);
+        byte[] first = socket.recv();
+        if (first == null) {
+            return null;
+        }
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(first);
+        while (socket.hasReceiveMore()) {
+            frames.add(socket.recv());
+        }
+        return codec.decode(frames);
+    }
+
+    /** IOPub messages parented to {@code id}, up to its idle status; null if idle never came. */
+    private List<Message> awaitIdle(String id, int timeoutMillis) {
+        List<Message> messages = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            Message message = receive(iopub, 50);
+            if (message == null
+                    || !message.parentHeader().path("msg_id").asString("").equals(id)) {
+                continue;
+            }
+            messages.add(message);
+            if (message.type().equals("status")
+                    && message.content().path("execution_state").asString("").equals("idle")) {
+                return messages;
+            }
+        }
+        return null;
+    }
+
+    private ObjectNode execute(String code) {
+        return json.createObjectNode().put("code", code).put("silent", false).put("store_history", true);
+    }
+
+    @Test
+    void everyRequestIsBracketedByBusyAndIdle() {
+        String id = send(shell, "execute_request", execute("hello"));
+        Message reply = receive(shell, 5000);
+        assertThat(reply.type()).isEqualTo("execute_reply");
+        assertThat(reply.content().path("status").asString()).isEqualTo("ok");
+        assertThat(reply.parentHeader().path("msg_id").asString()).isEqualTo(id);
+        assertThat(awaitIdle(id, 5000))
+                .extracting(Message::type)
+                .containsExactly("status", "execute_input", "stream", "execute_result", "status");
+    }
+
+    @Test
+    void anErrorAbortsExecutionsAlreadyQueued() {
+        String failing = send(shell, "execute_request", execute("fail"));
+        String queued = send(shell, "execute_request", execute("never"));
+        Message first = receive(shell, 5000);
+        Message second = receive(shell, 5000);
+        assertThat(first.parentHeader().path("msg_id").asString()).isEqualTo(failing);
+        assertThat(first.content().path("status").asString()).isEqualTo("error");
+        assertThat(first.content().path("ename").asString()).isEqualTo("ValueError");
+        assertThat(second.parentHeader().path("msg_id").asString()).isEqualTo(queued);
+        assertThat(second.content().path("status").asString()).isEqualTo("aborted");
+        assertThat(interpreter.count.get()).isEqualTo(1);
+    }
+
+    @Test
+    void controlIsServedWhileACellRuns() {
+        send(shell, "execute_request", execute("slow"));
+        send(control, "interrupt_request", json.createObjectNode());
+        Message interruptReply = receive(control, 5000);
+        assertThat(interruptReply.type()).isEqualTo("interrupt_reply");
+        assertThat(receive(shell, 5000).content().path("ename").asString()).isEqualTo("KeyboardInterrupt");
+        assertThat(interpreter.interrupts.get()).isEqualTo(1);
+    }
+
+    @Test
+    void inputIsAskedOnStdinAndTheAnswerUsed() {
+        send(shell, "execute_request", execute("input"));
+        Message request = receive(stdin, 5000);
+        assertThat(request.type()).isEqualTo("input_request");
+        assertThat(request.content().path("prompt").asString()).isEqualTo("name? ");
+        send(stdin, "input_reply", json.createObjectNode().put("value", "ada"));
+        assertThat(receive(shell, 5000).content().path("status").asString()).isEqualTo("ok");
+    }
+
+    @Test
+    void badSignaturesAndGarbageAreDroppedAndServingGoesOn() {
+        shell.send("garbage", 0);
+        WireCodec forger = new WireCodec(json, Signer.of("hmac-sha256", "wrong"));
+        List<byte[]> frames = forger.encode(new Message(
+                List.of(),
+                json.createObjectNode().put("msg_id", "x").put("msg_type", "execute_request"),
+                json.createObjectNode(),
+                json.createObjectNode(),
+                execute("forged"),
+                List.of()));
+        for (int i = 0; i < frames.size(); i++) {
+            shell.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+        }
+        send(shell, "kernel_info_request", json.createObjectNode());
+        Message reply = receive(shell, 5000);
+        assertThat(reply.type()).isEqualTo("kernel_info_reply");
+        assertThat(interpreter.count.get()).isZero();
+    }
+
+    @Test
+    void heartbeatsAreEchoed() {
+        ZMQ.Socket heartbeat = connect(SocketType.REQ, info.hbPort(), null);
+        heartbeat.send("ping");
+        heartbeat.setReceiveTimeOut(5000);
+        assertThat(heartbeat.recvStr()).isEqualTo("ping");
+    }
+
+    @Test
+    void shutdownRepliesAndCompletesTheFuture() throws Exception {
+        send(control, "shutdown_request", json.createObjectNode().put("restart", true));
+        Message reply = receive(control, 5000);
+        assertThat(reply.type()).isEqualTo("shutdown_reply");
+        assertThat(reply.content().path("restart").asBoolean()).isTrue();
+        assertThat(kernel.shutdownRequested().get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
+    }
+}
