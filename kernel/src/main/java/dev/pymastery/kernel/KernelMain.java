@@ -1,32 +1,19 @@
 package dev.pymastery.kernel;
 
-import dev.pymastery.kernel.interpreter.KernelVersions;
-import dev.pymastery.kernel.interpreter.PythonInterpreter;
-import dev.pymastery.kernel.magic.BuiltinMagics;
-import dev.pymastery.kernel.magic.MagicRegistry;
 import dev.pymastery.kernel.messaging.ConnectionInfo;
+import dev.pymastery.kernel.messaging.Ending;
 import dev.pymastery.kernel.messaging.JupyterKernel;
 import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The kernel process, as a kernelspec starts it: {@code KernelMain CONNECTION_FILE}. The sockets
- * bind first, so kernel_info is answered while GraalPy starts in the background.
+ * A kernel started directly with a connection file: {@code KernelMain CONNECTION_FILE}. Kernelspecs
+ * use {@link LaunchMain}, which hands the connection to a warm process instead; this entry is for
+ * running without the pool (and for debugging).
  */
 public final class KernelMain {
     private KernelMain() {}
-
-    private static long uptimeMillis() {
-        return ProcessHandle.current()
-                .info()
-                .startInstant()
-                .map(start -> java.time.Duration.between(start, java.time.Instant.now())
-                        .toMillis())
-                .orElse(-1L);
-    }
 
     public static void main(String[] args) {
         Logging.configure();
@@ -35,33 +22,27 @@ public final class KernelMain {
             System.err.println("usage: KernelMain CONNECTION_FILE (Jupyter passes it; see ./pymastery install)");
             System.exit(2);
         }
-        ObjectMapper json = JsonMapper.builder().build();
+        KernelProcess process = KernelProcess.prepare(KernelSettings.fromEnvironment());
         ConnectionInfo connection;
         try {
-            connection = ConnectionInfo.read(Path.of(args[0]), json);
+            connection = ConnectionInfo.read(Path.of(args[0]), process.json());
         } catch (RuntimeException e) {
             System.err.println("cannot start the kernel: " + e.getMessage());
             System.exit(2);
             return;
         }
-        GraalPyRuntime python =
-                GraalPyRuntime.create(KernelSettings.fromEnvironment().graalpy(), json);
-        PythonInterpreter interpreter =
-                new PythonInterpreter(python, BuiltinMagics.register(new MagicRegistry()), KernelVersions.load());
-        JupyterKernel kernel = JupyterKernel.start(connection, interpreter, json);
-        // Only now: GraalPy's start-up competes for the CPU with binding the sockets.
-        python.start();
+        JupyterKernel kernel =
+                process.serve(connection, System.getenv(), Path.of("").toAbsolutePath());
         log.log(
                 Level.INFO,
-                "kernel listening on " + connection.ip() + " after " + uptimeMillis() + " ms; optimizing runtime "
+                "kernel listening on " + connection.ip() + " after " + Logging.uptimeMillis()
+                        + " ms; optimizing runtime "
                         + (GraalPyRuntime.optimizingRuntimeExpected()
                                 ? "enabled"
                                 : "NOT enabled (fallback interpreter)"));
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::close, "kernel-shutdown"));
-        boolean restart = kernel.shutdownRequested().join();
-        log.log(
-                Level.INFO,
-                restart ? "restart requested; exiting so Jupyter starts a new kernel" : "shutdown requested");
+        Ending ending = kernel.ended().join();
+        log.log(Level.INFO, "kernel ending: " + ending);
         kernel.close();
         Runtime.getRuntime().halt(0);
     }

@@ -35,6 +35,25 @@ public final class JvmOptions {
         return flags;
     }
 
+    /**
+     * The launcher's flags: a small JVM that only claims a warm kernel, so it keeps the JDK's class
+     * data sharing (the kernel's flags would turn it off) and needs little memory.
+     */
+    public static List<String> launcher() {
+        return List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-XX:-UsePerfData");
+    }
+
+    /** The kernel's full command line for a Java argument file ({@code java @file}): one quoted argument a line. */
+    public static String argumentFile(List<String> args) {
+        StringBuilder out = new StringBuilder();
+        for (String arg : args) {
+            out.append('"')
+                    .append(arg.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\"\n");
+        }
+        return out.toString();
+    }
+
     private static String modulePath(Path jvmci) {
         try (Stream<Path> jars = Files.list(jvmci)) {
             List<String> paths = jars.filter(p -> p.toString().endsWith(".jar"))

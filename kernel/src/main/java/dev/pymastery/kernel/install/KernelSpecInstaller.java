@@ -26,6 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class KernelSpecInstaller {
     private static final String[] LOGOS = {"logo-32x32.png", "logo-64x64.png", "logo-svg.svg"};
+    /** The kernel JVM's flags and class path, read by the launcher when it starts a kernel process. */
+    static final String JVM_ARGS = "kernel-jvm.args";
 
     private final ObjectMapper json;
 
@@ -65,9 +67,11 @@ public final class KernelSpecInstaller {
         Path specDir = dataDir.resolve("kernels").resolve(request.name().toLowerCase(java.util.Locale.ROOT));
         try {
             Files.createDirectories(specDir);
+            Files.writeString(specDir.resolve(JVM_ARGS), JvmOptions.argumentFile(kernelJvm(request, distribution)));
             Files.writeString(
                     specDir.resolve("kernel.json"),
-                    json.writerWithDefaultPrettyPrinter().writeValueAsString(kernelJson(request, distribution)));
+                    json.writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(kernelJson(request, distribution, specDir)));
             for (String logo : LOGOS) {
                 try (InputStream in = KernelSpecInstaller.class.getResourceAsStream(logo)) {
                     if (in != null) {
@@ -97,16 +101,26 @@ public final class KernelSpecInstaller {
         }
     }
 
-    ObjectNode kernelJson(Request request, Path distribution) {
+    /** The kernel process's JVM flags and class path (without the main class). */
+    static List<String> kernelJvm(Request request, Path distribution) {
+        List<String> args = new ArrayList<>(JvmOptions.kernel(request.javaFeature(), distribution.resolve("jvmci")));
+        args.add("-cp");
+        args.add(distribution.resolve("pymastery-kernel.jar")
+                + java.io.File.pathSeparator
+                + distribution.resolve("lib").resolve("*"));
+        return args;
+    }
+
+    ObjectNode kernelJson(Request request, Path distribution, Path specDir) {
         ObjectNode spec = json.createObjectNode();
         ArrayNode argv = spec.putArray("argv");
         argv.add(request.java().toString());
-        JvmOptions.kernel(request.javaFeature(), distribution.resolve("jvmci")).forEach(argv::add);
+        JvmOptions.launcher().forEach(argv::add);
         argv.add("-cp");
-        argv.add(distribution.resolve("pymastery-kernel.jar")
-                + java.io.File.pathSeparator
-                + distribution.resolve("lib").resolve("*"));
-        argv.add("dev.pymastery.kernel.KernelMain");
+        argv.add(distribution.resolve("pymastery-kernel.jar").toString());
+        argv.add("dev.pymastery.kernel.LaunchMain");
+        argv.add("--jvm-args");
+        argv.add(specDir.resolve(JVM_ARGS).toString());
         argv.add("{connection_file}");
         spec.put("display_name", request.displayName());
         spec.put("language", "python");

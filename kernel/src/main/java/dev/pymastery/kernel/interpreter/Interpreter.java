@@ -30,6 +30,6 @@ public interface Interpreter {
     /** Stops the running cell with KeyboardInterrupt; safe to call when nothing runs. */
     void interrupt();
 
-    /** Releases runtimes; the kernel exits after this. */
+    /** Stops running work and releases this session's resources; the process may serve another session. */
     void shutdown();
 }

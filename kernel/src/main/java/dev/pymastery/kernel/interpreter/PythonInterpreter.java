@@ -175,9 +175,10 @@ public final class PythonInterpreter implements Interpreter {
         python.interrupt();
     }
 
+    /** Stops what runs; GraalPy itself belongs to the process, which may serve the next session. */
     @Override
     public void shutdown() {
-        python.close();
+        python.interrupt();
     }
 
     /** The cell being run, as magics see it. */

@@ -31,7 +31,7 @@ public final class JupyterKernel implements AutoCloseable {
     private final LinkedBlockingDeque<Message> shellQueue = new LinkedBlockingDeque<>();
     private final ExecutorService control = Executors.newSingleThreadExecutor(daemon("jupyter-control"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("stream-flush"));
-    private final CompletableFuture<Boolean> shutdown = new CompletableFuture<>();
+    private final CompletableFuture<Ending> ended = new CompletableFuture<>();
     private final Thread shellThread;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -54,9 +54,22 @@ public final class JupyterKernel implements AutoCloseable {
         return kernel;
     }
 
-    /** Completes when a client asks for shutdown; the value says whether it asked for a restart. */
-    public CompletableFuture<Boolean> shutdownRequested() {
-        return shutdown;
+    /** Completes when the kernel should stop: a client asked, or {@link #stop()} was called. */
+    public CompletableFuture<Ending> ended() {
+        return ended;
+    }
+
+    /** Stops serving as if the process were terminated (the launcher went away). */
+    public void stop() {
+        stdin.interrupt();
+        interpreter.interrupt();
+        ended.complete(Ending.STOPPED);
+    }
+
+    /** Interrupts the running cell, as interrupt_request does (for a SIGINT sent to the launcher). */
+    public void interrupt() {
+        interpreter.interrupt();
+        stdin.interrupt();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -266,10 +279,10 @@ public final class JupyterKernel implements AutoCloseable {
         content.put("restart", restart);
         reply(channel, request, "shutdown_reply", content);
         publisher.publish(request, "shutdown_reply", content.deepCopy());
-        shutdown.complete(restart);
+        ended.complete(restart ? Ending.RESTART : Ending.SHUTDOWN);
     }
 
-    /** Stops the interpreter and closes the sockets after sending what is queued. */
+    /** Ends the session's interpreter work and closes the sockets after sending what is queued. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {

@@ -49,14 +49,13 @@ class KernelSpecInstallerTest {
         spec.path("argv").forEach(a -> argv.add(a.asString()));
         assertThat(argv.get(0)).isEqualTo("/opt/jdk/bin/java");
         assertThat(argv)
-                .contains(
-                        "-XX:+EnableJVMCI", "--sun-misc-unsafe-memory-access=allow", "dev.pymastery.kernel.KernelMain");
+                .contains("dev.pymastery.kernel.LaunchMain", "--jvm-args")
+                .doesNotContain("-XX:+EnableJVMCI");
         assertThat(argv.get(argv.size() - 1)).isEqualTo("{connection_file}");
-        assertThat(argv.stream()
-                        .filter(a -> a.startsWith("--upgrade-module-path="))
-                        .findFirst()
-                        .orElseThrow())
-                .contains(installed.distribution().resolve("jvmci").toString());
+        String kernelJvm = Files.readString(installed.kernelSpec().resolve("kernel-jvm.args"));
+        assertThat(kernelJvm)
+                .contains("\"-XX:+EnableJVMCI\"", "\"--sun-misc-unsafe-memory-access=allow\"")
+                .contains("--upgrade-module-path=" + installed.distribution().resolve("jvmci"));
         assertThat(spec.path("interrupt_mode").asString()).isEqualTo("message");
         assertThat(spec.path("language").asString()).isEqualTo("python");
         assertThat(spec.path("env").path("PYMASTERY_SERVER_URL").asString()).isEqualTo("http://127.0.0.1:8765");

@@ -210,7 +210,6 @@ class JupyterKernelTest {
         Message reply = receive(control, 5000);
         assertThat(reply.type()).isEqualTo("shutdown_reply");
         assertThat(reply.content().path("restart").asBoolean()).isTrue();
-        assertThat(kernel.shutdownRequested().get(5, java.util.concurrent.TimeUnit.SECONDS))
-                .isTrue();
+        assertThat(kernel.ended().get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(Ending.RESTART);
     }
 }

@@ -16,6 +16,11 @@ public record InstalledKernel(String name, Path dataDir) {
 
     /** Installs (or reuses) the kernelspec; cheap when nothing changed. */
     public static InstalledKernel install() {
+        return install(NAME, Map.of());
+    }
+
+    /** Installs a kernelspec of another name with extra environment (e.g. pool settings). */
+    public static InstalledKernel install(String name, Map<String, String> extraEnv) {
         Path build = Path.of(System.getProperty("pymastery.kernel.build", "../kernel/target"))
                 .toAbsolutePath();
         Path prefix = Path.of("target", "it-prefix").toAbsolutePath();
@@ -24,13 +29,20 @@ public record InstalledKernel(String name, Path dataDir) {
                         JsonMapper.builder().build())
                 .install(new KernelSpecInstaller.Request(
                         new InstallTarget.Prefix(prefix),
-                        NAME,
+                        name,
                         "Python Mastery (integration tests)",
                         build,
                         java,
                         Runtime.version().feature(),
-                        Map.of()));
-        return new InstalledKernel(NAME, installed.kernelSpec().getParent().getParent());
+                        env(extraEnv)));
+        return new InstalledKernel(name, installed.kernelSpec().getParent().getParent());
+    }
+
+    private static Map<String, String> env(Map<String, String> extra) {
+        Map<String, String> env = new java.util.HashMap<>(extra);
+        // Spares left by a test run go away soon after it.
+        env.putIfAbsent("PYMASTERY_SPARE_IDLE_SECONDS", "300");
+        return env;
     }
 
     /** The JUPYTER_PATH under which clients find this kernel. */

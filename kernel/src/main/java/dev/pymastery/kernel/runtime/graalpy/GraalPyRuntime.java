@@ -116,8 +116,12 @@ public final class GraalPyRuntime implements Runtime {
      * starts; {@link #optimizing()} confirms it from the engine.
      */
     public static boolean optimizingRuntimeExpected() {
-        boolean jvmci = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .anyMatch(arg -> arg.equals("-XX:+EnableJVMCI"));
+        // The process's own arguments (cheap), not the JMX bean (which costs a few hundred ms to load).
+        boolean jvmci = ProcessHandle.current()
+                .info()
+                .arguments()
+                .map(args -> java.util.Arrays.asList(args).contains("-XX:+EnableJVMCI"))
+                .orElse(false);
         return jvmci
                 && ModuleLayer.boot()
                         .findModule("jdk.graal.compiler")
@@ -211,10 +215,13 @@ public final class GraalPyRuntime implements Runtime {
         settings.bytecodeCache().ifPresent(dir -> builder.option("python.DontWriteBytecodeFlag", "false")
                 .option("python.PyCachePrefix", dir.toString()));
         context = builder.build();
-        context.eval(helperSource());
+        context.eval(HELPER);
         KernelBridge bridge = new KernelBridge(json, output::get, () -> magics);
         shell = context.getBindings("python").getMember("make_shell").execute(bridge);
     }
+
+    /** One Source for every context, so a renewed context reuses the engine's parsed and compiled helper. */
+    private static final Source HELPER = helperSource();
 
     private static Source helperSource() {
         try (InputStream in = GraalPyRuntime.class.getResourceAsStream("pymastery_kernel.py")) {
@@ -241,6 +248,39 @@ public final class GraalPyRuntime implements Runtime {
         // A fresh namespace for the learner: the warm-up's names must not show.
         KernelBridge bridge = new KernelBridge(json, output::get, () -> magics);
         shell = context.getBindings("python").getMember("make_shell").execute(bridge);
+    }
+
+    /**
+     * Gives the guest the environment and working directory Jupyter gave the kernel (a warm spare
+     * was started before they were known).
+     */
+    public void environment(Map<String, String> env, java.nio.file.Path cwd) {
+        onGuestThread(() ->
+                guestCall(() -> shell.invokeMember("apply_environment", json.writeValueAsString(env), cwd.toString())));
+    }
+
+    /**
+     * Whether the guest loaded a C extension (GraalPy loads one per process only, so such a process
+     * cannot start a fresh context for another session).
+     */
+    public boolean loadedNativeModules() {
+        return onGuestThread(() ->
+                guestCall(() -> shell.invokeMember("loaded_native_modules").asBoolean()));
+    }
+
+    /**
+     * Replaces the context with a fresh one on the same engine (compiled code stays warm, no
+     * Python state survives), then warms it up like the first.
+     */
+    public void renew() {
+        onGuestThread(() -> {
+            output.set(null);
+            Context old = context;
+            old.close(true);
+            openContext();
+            warmUp();
+            return null;
+        });
     }
 
     @Override

@@ -167,12 +167,7 @@ class Shell:
         builtins.input = self.input
         builtins._pymastery_line_magic = self.line_magic
         self.hidden.update({"display", "clear_output", "update_display"})
-        try:
-            import getpass
-
-            getpass.getpass = lambda prompt="Password: ", stream=None: self.input(prompt, password=True)
-        except ImportError:
-            pass
+        sys.modules["getpass"] = _getpass_module(self)
         signal.signal(signal.SIGINT, self._on_sigint)
 
     # ---------------------------------------------------------------- interrupts
@@ -249,6 +244,23 @@ class Shell:
             except BaseException as error:
                 out[key] = json.loads(self._error_json(error))
         return json.dumps(out)
+
+    def apply_environment(self, env_json, cwd):
+        """Takes the environment and working directory the kernel was started with."""
+        env = json.loads(env_json)
+        for key in list(os.environ):
+            if key not in env:
+                del os.environ[key]
+        os.environ.update(env)
+        os.chdir(cwd)
+        self.directory_history[:] = [os.getcwd()]
+        self.previous_directory = os.getcwd()
+
+    def loaded_native_modules(self):
+        return any(
+            str(getattr(module, "__file__", "") or "").endswith((".so", ".pyd", ".dylib"))
+            for module in list(sys.modules.values())
+        )
 
     def reset_after_hard_interrupt(self):
         self.running = False
@@ -797,6 +809,34 @@ def _name_at(code, cursor):
             depth -= 1
         i -= 1
     return None
+
+
+def _getpass_module(shell):
+    """getpass asking through the kernel. The standard module imports termios, a C extension;
+    GraalPy loads C extensions once per process, which would stop the process from serving a
+    fresh session later, so the kernel provides the module itself."""
+    module = types.ModuleType("getpass", "Password input through the notebook (the kernel's getpass).")
+
+    class GetPassWarning(UserWarning):
+        pass
+
+    def getpass(prompt="Password: ", stream=None):
+        return shell.input(prompt, password=True)
+
+    def getuser():
+        for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+            user = os.environ.get(name)
+            if user:
+                return user
+        import pwd
+
+        return pwd.getpwuid(os.getuid())[0]
+
+    module.GetPassWarning = GetPassWarning
+    module.getpass = getpass
+    module.getuser = getuser
+    module.unix_getpass = module.win_getpass = module.fallback_getpass = getpass
+    return module
 
 
 def make_shell(bridge):

@@ -1,0 +1,65 @@
+package dev.pymastery.kernel;
+
+import dev.pymastery.kernel.interpreter.KernelVersions;
+import dev.pymastery.kernel.interpreter.PythonInterpreter;
+import dev.pymastery.kernel.magic.BuiltinMagics;
+import dev.pymastery.kernel.magic.MagicRegistry;
+import dev.pymastery.kernel.messaging.ConnectionInfo;
+import dev.pymastery.kernel.messaging.JupyterKernel;
+import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
+import java.nio.file.Path;
+import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The composition root of a kernel process, in two steps: {@link #prepare} starts GraalPy (slow,
+ * done ahead of time by a spare), {@link #serve} wires the interpreter and the protocol for one
+ * Jupyter connection (fast). After a clean shutdown {@link #renew} gives a fresh namespace so the
+ * same warm process can serve the next connection.
+ */
+public final class KernelProcess {
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private final GraalPyRuntime python;
+    private final KernelVersions versions = KernelVersions.load();
+
+    private KernelProcess(GraalPyRuntime python) {
+        this.python = python;
+    }
+
+    /** Creates the GraalPy runtime; it starts when {@link GraalPyRuntime#start()} is called. */
+    public static KernelProcess prepare(KernelSettings settings) {
+        return new KernelProcess(
+                GraalPyRuntime.create(settings.graalpy(), JsonMapper.builder().build()));
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public GraalPyRuntime python() {
+        return python;
+    }
+
+    /**
+     * Serves one Jupyter connection. {@code env} and {@code cwd} are the ones Jupyter gave the
+     * kernel (they replace the guest's environment and working directory).
+     */
+    public JupyterKernel serve(ConnectionInfo connection, Map<String, String> env, Path cwd) {
+        MagicRegistry magics = BuiltinMagics.register(new MagicRegistry());
+        PythonInterpreter interpreter = new PythonInterpreter(python, magics, versions);
+        JupyterKernel kernel = JupyterKernel.start(connection, interpreter, json);
+        python.start();
+        python.environment(env, cwd);
+        return kernel;
+    }
+
+    /** A fresh GraalPy context on the same warm engine: nothing of the last session remains. */
+    public void renew() {
+        python.renew();
+    }
+
+    public void close() {
+        python.close();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.pymastery.kernel;
+
+import dev.pymastery.kernel.pool.PoolDirectory;
+import dev.pymastery.kernel.pool.Spare;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A warm kernel process in the pool: {@code SpareMain POOL_DIR}. Started by a launcher; waits for
+ * claims until idle for {@code PYMASTERY_SPARE_IDLE_SECONDS} (default 1800).
+ */
+public final class SpareMain {
+    private SpareMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Logging.configure();
+        if (args.length != 1) {
+            System.err.println("usage: SpareMain POOL_DIR (started by the kernel launcher)");
+            System.exit(2);
+        }
+        var env = System.getenv();
+        long idle = parse(env.getOrDefault("PYMASTERY_SPARE_IDLE_SECONDS", "1800"), 1800);
+        int poolSize = (int) parse(env.getOrDefault("PYMASTERY_POOL_SIZE", "1"), 1);
+        KernelProcess process = KernelProcess.prepare(KernelSettings.fromEnvironment());
+        new Spare(PoolDirectory.at(Path.of(args[0])), process, Duration.ofSeconds(idle), poolSize).serve();
+        process.close();
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static long parse(String value, long fallback) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.pymastery.kernel.pool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The folder where warm kernel processes wait, one Unix socket each: {@code warm-*} while GraalPy
+ * starts, {@code renewing-*} while a used process makes a fresh context (about a second), and
+ * {@code ready-*} once it can run a cell at once. A launcher claims one by renaming its socket (an atomic
+ * rename, so two launchers never get the same spare) and then connects to it. One folder per
+ * installed distribution, so a rebuilt kernel never hands out an old build's spares.
+ */
+public final class PoolDirectory {
+    static final String WARM = "warm-";
+    static final String RENEWING = "renewing-";
+    static final String READY = "ready-";
+    static final String CLAIMED = "claimed-";
+    static final String SUFFIX = ".sock";
+
+    private final Path dir;
+
+    PoolDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The pool of one installed kernel: its jar and its JVM argument file. */
+    public static PoolDirectory of(Path kernelJar, Path jvmArgs, Map<String, String> env) {
+        String runtime = env.getOrDefault("XDG_RUNTIME_DIR", "");
+        Path base = !runtime.isBlank() && Files.isDirectory(Path.of(runtime))
+                ? Path.of(runtime, "pymastery")
+                : Path.of(System.getProperty("user.home"), ".cache", "pymastery");
+        return new PoolDirectory(
+                base.resolve("pool").resolve(shortHash(kernelJar.toAbsolutePath() + "\n" + jvmArgs.toAbsolutePath())));
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The pool in a given folder (a spare is told its folder by the launcher that started it). */
+    public static PoolDirectory at(Path dir) {
+        return new PoolDirectory(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Creates the folder, readable by this user only (the sockets hand out kernels). */
+    Path create() {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                try {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: nothing to tighten
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the kernel pool folder " + dir, e);
+        }
+    }
+
+    /** A new socket path for a spare in the given state ({@link #WARM} or {@link #RENEWING}). */
+    Path socket(String state) {
+        return create().resolve(state + System.currentTimeMillis() + "-"
+                + ProcessHandle.current().pid() + SUFFIX);
+    }
+
+    /** Spares waiting for a claim: ready ones first, then warming ones, oldest first in each. */
+    List<Path> available() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> spares = new ArrayList<>(files.filter(p -> {
+                        String name = p.getFileName().toString();
+                        return name.endsWith(SUFFIX) && rank(name) < 3;
+                    })
+                    .toList());
+            spares.sort(Comparator.comparing((Path p) -> rank(p.getFileName().toString()))
+                    .thenComparing(p -> p.getFileName().toString()));
+            return spares;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Ready first; then a renewing process (seconds from ready); a starting one last. */
+    private static int rank(String name) {
+        return name.startsWith(READY) ? 0 : name.startsWith(RENEWING) ? 1 : name.startsWith(WARM) ? 2 : 3;
+    }
+
+    /** Takes one spare's socket for this process; empty when another launcher was faster. */
+    Optional<Path> claim(Path spare) {
+        Path claimed = dir.resolve(CLAIMED + ProcessHandle.current().pid() + "-" + System.nanoTime() + SUFFIX);
+        try {
+            Files.move(spare, claimed, StandardCopyOption.ATOMIC_MOVE);
+            return Optional.of(claimed);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IllegalStateException("the pool folder " + dir + " does not support atomic renames", e);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Renames a spare's socket to ready; false if it was claimed meanwhile. */
+    static boolean markReady(Path socket) {
+        try {
+            Files.move(socket, readyName(socket), StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The name a socket has once ready ({@code warm-X} and {@code renewing-X} become {@code ready-X}). */
+    static Path readyName(Path socket) {
+        String name = socket.getFileName().toString();
+        return socket.resolveSibling(READY + name.substring(name.indexOf('-') + 1));
+    }
+
+    /** The pid a spare socket's name carries ({@code warm-<millis>-<pid>.sock}). */
+    static Optional<Long> pid(Path socket) {
+        String name = socket.getFileName().toString();
+        int dash = name.lastIndexOf('-');
+        int dot = name.lastIndexOf(SUFFIX);
+        if (dash < 0 || dot < dash) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(name.substring(dash + 1, dot)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.pymastery.kernel.pool;
+
+import dev.pymastery.kernel.KernelProcess;
+import dev.pymastery.kernel.messaging.ConnectionInfo;
+import dev.pymastery.kernel.messaging.Ending;
+import dev.pymastery.kernel.messaging.JupyterKernel;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A warm kernel process: waits in the pool for a launcher, serves that launcher's Jupyter
+ * connection, and afterwards (after a clean shutdown, while the pool has room) renews its GraalPy
+ * context and waits again. Exits after an idle timeout.
+ */
+public final class Spare {
+    private static final System.Logger LOG = System.getLogger(Spare.class.getName());
+    private static final int MAX_SESSIONS = 50;
+
+    private final PoolDirectory pool;
+    private final KernelProcess process;
+    private final Duration idleTimeout;
+    private final int poolSize;
+
+    public Spare(PoolDirectory pool, KernelProcess process, Duration idleTimeout, int poolSize) {
+        this.pool = pool;
+        this.process = process;
+        this.idleTimeout = idleTimeout;
+        this.poolSize = poolSize;
+    }
+
+    /** Serves sessions until idle for too long or not worth keeping; returns when the process should exit. */
+    public void serve() throws IOException {
+        process.python().start();
+        CompletableFuture<Void> fresh = CompletableFuture.runAsync(process.python()::awaitReady);
+        String state = PoolDirectory.WARM;
+        for (int session = 1; session <= MAX_SESSIONS; session++) {
+            Optional<SocketChannel> launcher = awaitLauncher(state, fresh);
+            if (launcher.isEmpty()) {
+                LOG.log(Level.INFO, "idle for " + idleTimeout.toSeconds() + " s; exiting");
+                return;
+            }
+            boolean clean;
+            try (SocketChannel channel = launcher.get()) {
+                clean = serveOne(channel);
+            }
+            String reason = !clean
+                    ? "the session did not end with a shutdown request"
+                    // One spare more than the pool's size is allowed: a used process is warmer
+                    // (JIT-compiled code) than the fresh spare its launcher started as a replacement.
+                    : pool.available().size() > poolSize
+                            ? "the pool is full"
+                            : process.python().loadedNativeModules()
+                                    ? "the session loaded a C extension (GraalPy allows one context per process to)"
+                                    : !memoryHealthy() ? "memory use is high" : "";
+            if (!reason.isEmpty()) {
+                LOG.log(Level.INFO, "not returning to the pool: " + reason);
+                return;
+            }
+            // Back in the pool at once: a launcher that claims it now waits only for the renewal,
+            // which runs on the GraalPy thread before anything the next session asks of GraalPy.
+            long start = System.nanoTime();
+            fresh = CompletableFuture.runAsync(() -> {
+                process.renew();
+                LOG.log(Level.INFO, "fresh context in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            });
+            state = PoolDirectory.RENEWING;
+        }
+    }
+
+    private Optional<SocketChannel> awaitLauncher(String state, CompletableFuture<Void> fresh) throws IOException {
+        Path socket = pool.socket(state);
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            // Bind under a name launchers ignore, then rename: the file appears at bind() but
+            // connections are refused until listen(), and a launcher must never see that moment.
+            Path binding = socket.resolveSibling("." + socket.getFileName());
+            server.bind(UnixDomainSocketAddress.of(binding));
+            Files.move(binding, socket, StandardCopyOption.ATOMIC_MOVE);
+            fresh.thenRun(() -> PoolDirectory.markReady(socket));
+            CompletableFuture<SocketChannel> accepted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return server.accept();
+                } catch (IOException e) {
+                    return null;
+                }
+            });
+            try {
+                return Optional.ofNullable(accepted.get(idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (java.util.concurrent.TimeoutException e) {
+                return Optional.empty();
+            } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+                return Optional.empty();
+            }
+        } finally {
+            Launcher.deleteQuietly(socket);
+            Launcher.deleteQuietly(PoolDirectory.readyName(socket));
+        }
+    }
+
+    /** Serves one claim; true when the session ended with a shutdown request (safe to reuse). */
+    private boolean serveOne(SocketChannel channel) throws IOException {
+        DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
+        DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
+        Claim claim;
+        try {
+            claim = Claim.read(in);
+        } catch (EOFException e) {
+            LOG.log(Level.INFO, "asked to stop");
+            return false;
+        }
+        JupyterKernel kernel;
+        try {
+            ConnectionInfo connection = ConnectionInfo.read(claim.connectionFile(), process.json());
+            kernel = process.serve(connection, claim.env(), claim.cwd());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "could not serve " + claim.connectionFile(), e);
+            out.writeByte(Launcher.ERROR);
+            Claim.text(out, e.getMessage() == null ? e.toString() : e.getMessage());
+            out.flush();
+            return false;
+        }
+        out.writeByte(Launcher.OK);
+        Claim.text(out, "pid " + ProcessHandle.current().pid() + ", log in " + pool.dir());
+        out.flush();
+        LOG.log(Level.INFO, "serving " + claim.connectionFile());
+        Thread watcher = new Thread(() -> watchLauncher(in, kernel), "launcher-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        Ending ending = kernel.ended().join();
+        LOG.log(Level.INFO, "session ended: " + ending);
+        kernel.close();
+        try {
+            out.writeByte(Launcher.EXITED);
+            out.writeInt(0);
+            out.flush();
+        } catch (IOException e) {
+            // the launcher is gone
+        }
+        return ending.requested();
+    }
+
+    private static void watchLauncher(DataInputStream in, JupyterKernel kernel) {
+        try {
+            while (true) {
+                byte command = in.readByte();
+                if (command == Launcher.INTERRUPT) {
+                    kernel.interrupt();
+                } else if (command == Launcher.TERMINATE) {
+                    kernel.stop();
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // The launcher died (killed by Jupyter): the kernel must not outlive it.
+            kernel.stop();
+        }
+    }
+
+    private static boolean memoryHealthy() {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long used = runtime.totalMemory() - runtime.freeMemory();
+        return used < runtime.maxMemory() * 0.6;
+    }
+}
