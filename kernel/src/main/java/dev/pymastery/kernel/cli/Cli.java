@@ -2,6 +2,7 @@ package dev.pymastery.kernel.cli;
 
 import dev.pymastery.kernel.install.InstallTarget;
 import dev.pymastery.kernel.install.KernelSpecInstaller;
+import dev.pymastery.kernel.pool.PoolControl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -20,6 +21,7 @@ public final class Cli {
             usage: pymastery install [--user | --sys-prefix | --prefix DIR] [--name NAME]
                                      [--display-name TEXT] [--env NAME=VALUE ...] [--java PATH]
                    pymastery uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]
+                   pymastery pool status|stop|dir [--user | --sys-prefix | --prefix DIR] [--name NAME]
             """;
 
     private Cli() {}
@@ -42,6 +44,7 @@ public final class Cli {
         return switch (command) {
             case "install" -> install(args);
             case "uninstall" -> uninstall(args);
+            case "pool" -> pool(args);
             default -> throw new UsageException("unknown command '" + command + "'");
         };
     }
@@ -108,6 +111,29 @@ public final class Cli {
                 new KernelSpecInstaller(JsonMapper.builder().build()).uninstall(options.target(), options.name());
         System.out.println(removed ? "Removed kernelspec " + options.name() : "No kernelspec named " + options.name());
         return removed ? 0 : 1;
+    }
+
+    private static int pool(Deque<String> args) {
+        String action = args.isEmpty() ? "status" : args.removeFirst();
+        Options options = options(args);
+        Path spec = options.target()
+                .dataDir()
+                .resolve("kernels")
+                .resolve(options.name().toLowerCase(java.util.Locale.ROOT));
+        PoolControl pool = PoolControl.of(spec, JsonMapper.builder().build(), System.getenv());
+        switch (action) {
+            case "dir" -> System.out.println(pool.dir());
+            case "status" -> {
+                System.out.println("pool folder: " + pool.dir());
+                System.out.println("kernel processes: " + pool.processes().size()
+                        + pool.processes().stream().map(p -> " " + p.pid()).reduce("", String::concat));
+                System.out.println(
+                        "waiting: " + (pool.waiting().isEmpty() ? "none" : String.join(", ", pool.waiting())));
+            }
+            case "stop" -> System.out.println("stopped " + pool.stop() + " kernel process(es)");
+            default -> throw new UsageException("pool needs status, stop or dir, not '" + action + "'");
+        }
+        return 0;
     }
 
     /** The folder holding the running kernel jar, with lib/ and jvmci/ beside it. */

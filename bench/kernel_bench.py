@@ -1,0 +1,174 @@
+"""Kernel benchmark: PyMastery's kernel and Debian's ipykernel through the same jupyter_client code.
+
+Run by `./pymastery bench kernel`, which installs the kernel under .work/bench-prefix. Prints, side
+by side: time to the kernel_info reply and to the first cell's result after launch (median of
+--starts launches; for PyMastery both with an empty pool, "cold", and with a warm process waiting),
+the round trip of a trivial cell (p50/p99 over --cells cells), and fib(27) once warm.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+import jupyter_client
+
+
+def launch(kernel_name):
+    """Starts a kernel and returns (manager, client, seconds to kernel_info reply, seconds to first result)."""
+    started = time.perf_counter()
+    manager = jupyter_client.KernelManager(kernel_name=kernel_name)
+    manager.start_kernel()
+    client = manager.client()
+    client.start_channels()
+    # jupyter_client's own readiness probe: resend kernel_info until one is answered.
+    while True:
+        msg_id = client.kernel_info()
+        try:
+            reply = client.get_shell_msg(timeout=0.5)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        except Exception:
+            if time.perf_counter() - started > 120:
+                raise RuntimeError("%s did not answer kernel_info within 120 s" % kernel_name)
+    info_seconds = time.perf_counter() - started
+    msg_id = client.execute("1 + 1")
+    while True:
+        msg = client.get_iopub_msg(timeout=120)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_result":
+            break
+    return manager, client, info_seconds, time.perf_counter() - started
+
+
+def stop(manager, client):
+    client.stop_channels()
+    manager.shutdown_kernel(now=False)
+
+
+def run(client, code, timeout=300):
+    """Runs one cell and waits for its idle status, as nbclient does."""
+    msg_id = client.execute(code)
+    result = None
+    while True:
+        msg = client.get_iopub_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "execute_result":
+            result = msg["content"]["data"]["text/plain"]
+        if msg["msg_type"] == "error":
+            raise RuntimeError("\n".join(msg["content"]["traceback"]))
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return result
+
+
+def round_trips(client, cells):
+    times = []
+    for _ in range(cells):
+        started = time.perf_counter()
+        run(client, "pass")
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return times[len(times) // 2], times[min(len(times) - 1, int(len(times) * 0.99))]
+
+
+FIB = """
+import time
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+def timed_fib():
+    started = time.perf_counter()
+    fib(27)
+    return (time.perf_counter() - started) * 1000
+"""
+
+
+def fib_ms(client, runs):
+    run(client, FIB)
+    times = [float(run(client, "timed_fib()")) for _ in range(runs)]
+    return min(times), statistics.median(times[-3:])
+
+
+def pool_command(cli, action):
+    """The pool CLI with the action right after 'pool' (options follow it)."""
+    at = cli.index("pool") + 1
+    return cli[:at] + [action] + cli[at:]
+
+
+def pool_control(cli, action):
+    subprocess.run(pool_command(cli, action), check=True, stdout=subprocess.DEVNULL)
+
+
+def wait_for_ready_spare(cli, seconds=180):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        out = subprocess.run(pool_command(cli, "status"), check=True, capture_output=True, text=True).stdout
+        if "ready-" in out:
+            return
+        time.sleep(1)
+    raise RuntimeError("no warm kernel process became ready within %d s" % seconds)
+
+
+def median_launch(kernel, starts, before=None):
+    infos, firsts = [], []
+    for _ in range(starts):
+        if before:
+            before()
+        manager, client, info, first = launch(kernel)
+        infos.append(info)
+        firsts.append(first)
+        stop(manager, client)
+    return statistics.median(infos), statistics.median(firsts)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--kernel", default="pymastery", help="the PyMastery kernelspec name")
+    parser.add_argument("--peer", default="python3", help="the peer kernelspec (Debian's ipykernel)")
+    parser.add_argument("--pool-cli", required=True, help="command that runs './pymastery pool' for the kernel")
+    parser.add_argument("--starts", type=int, default=3)
+    parser.add_argument("--cells", type=int, default=200)
+    parser.add_argument("--fib-runs", type=int, default=10)
+    args = parser.parse_args()
+    cli = args.pool_cli.split()
+
+    rows = {}
+    print("measuring %s, cold (empty pool)..." % args.kernel, file=sys.stderr)
+    rows["cold"] = median_launch(args.kernel, args.starts, before=lambda: pool_control(cli, "stop"))
+    print("measuring %s with a warm process waiting..." % args.kernel, file=sys.stderr)
+    rows["warm"] = median_launch(args.kernel, args.starts, before=lambda: wait_for_ready_spare(cli))
+    print("measuring %s..." % args.peer, file=sys.stderr)
+    rows["peer"] = median_launch(args.peer, args.starts)
+
+    speeds = {}
+    for label, kernel in (("ours", args.kernel), ("peer", args.peer)):
+        print("round trips and fib(27) on %s..." % kernel, file=sys.stderr)
+        if label == "ours":
+            wait_for_ready_spare(cli)
+        manager, client, _, _ = launch(kernel)
+        run(client, "pass")
+        speeds[label] = (round_trips(client, args.cells), fib_ms(client, args.fib_runs))
+        stop(manager, client)
+
+    peer_version = subprocess.run(
+        [sys.executable, "-c", "import ipykernel, sys; print(ipykernel.__version__, sys.version.split()[0])"],
+        capture_output=True, text=True).stdout.split()
+    header = ("", "PyMastery cold", "PyMastery warm pool", "ipykernel %s (CPython %s)" % tuple(peer_version))
+    lines = [
+        ("kernel_info reply after launch (s)", "%.2f" % rows["cold"][0], "%.2f" % rows["warm"][0], "%.2f" % rows["peer"][0]),
+        ("first cell result after launch (s)", "%.2f" % rows["cold"][1], "%.2f" % rows["warm"][1], "%.2f" % rows["peer"][1]),
+        ("trivial cell round trip p50 (ms)", "", "%.1f" % speeds["ours"][0][0], "%.1f" % speeds["peer"][0][0]),
+        ("trivial cell round trip p99 (ms)", "", "%.1f" % speeds["ours"][0][1], "%.1f" % speeds["peer"][0][1]),
+        ("fib(27) warm, best (ms)", "", "%.1f" % speeds["ours"][1][0], "%.1f" % speeds["peer"][1][0]),
+        ("fib(27) warm, median of last 3 (ms)", "", "%.1f" % speeds["ours"][1][1], "%.1f" % speeds["peer"][1][1]),
+    ]
+    widths = [max(len(row[i]) for row in [header] + lines) for i in range(4)]
+    for row in [header] + lines:
+        print("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)))
+    print("(median of %d launches each; %d trivial cells; %d fib runs; %d cores, load %.1f)" % (
+        args.starts, args.cells, args.fib_runs, os.cpu_count(), os.getloadavg()[0]))
+
+
+if __name__ == "__main__":
+    main()
