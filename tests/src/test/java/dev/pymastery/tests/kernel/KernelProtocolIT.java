@@ -183,6 +183,17 @@ class KernelProtocolIT {
     }
 
     @Test
+    void topLevelAwaitRunsOnOneEventLoopAcrossCells() {
+        kernel.execute("import asyncio\nawaited = await asyncio.sleep(0.01, 'slept')");
+        assertThat(kernel.execute("awaited").result()).isEqualTo("'slept'");
+        assertThat(kernel.execute("[await asyncio.sleep(0, i) for i in range(3)]")
+                        .result())
+                .isEqualTo("[0, 1, 2]");
+        kernel.execute("background = asyncio.ensure_future(asyncio.sleep(0.05, 'later'))");
+        assertThat(kernel.execute("await background").result()).isEqualTo("'later'");
+    }
+
+    @Test
     void richReprsBecomeMimeBundles() {
         Execution run = kernel.execute("""
                 class Rich:

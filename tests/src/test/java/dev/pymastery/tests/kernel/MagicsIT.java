@@ -49,6 +49,8 @@ class MagicsIT {
         assertThat(cell.result()).contains("90");
         Execution assigned = kernel.execute("elapsed_value = %time 3 + 4\nelapsed_value");
         assertThat(assigned.result()).contains("7");
+        Execution ordered = kernel.execute("print('before')\n%time print('inside')\nprint('after')");
+        assertThat(ordered.stdout()).startsWith("before\ninside\nCPU times:").endsWith("after\n");
     }
 
     @Test

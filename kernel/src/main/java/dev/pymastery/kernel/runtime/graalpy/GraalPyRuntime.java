@@ -50,7 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class GraalPyRuntime implements Runtime {
     private static final System.Logger LOG = System.getLogger(GraalPyRuntime.class.getName());
     static final String HELPER_FILE = "<pymastery-kernel>";
-    private static final Duration SOFT_INTERRUPT_GRACE = Duration.ofMillis(800);
+    private static final Duration SOFT_INTERRUPT_GRACE = Duration.ofMillis(500);
 
     /**
      * How contexts are made.
@@ -342,12 +342,24 @@ public final class GraalPyRuntime implements Runtime {
      * the cell.
      */
     public GuestValue evaluate(String source) {
-        return onGuestThread(() -> guestCall(() -> new GraalPyValue(shell.invokeMember("evaluate", source))));
+        return onGuestThread(() -> guestCall(() -> flushingOutput(() -> shell.invokeMember("evaluate", source))));
     }
 
     /** Calls a helper method of the shell (the magics that live in Python). */
     public GuestValue call(String method, Object... args) {
-        return onGuestThread(() -> guestCall(() -> new GraalPyValue(shell.invokeMember(method, args))));
+        return onGuestThread(() -> guestCall(() -> flushingOutput(() -> shell.invokeMember(method, args))));
+    }
+
+    /**
+     * Runs a guest call for Java code that prints next (a magic): what Python buffered must reach
+     * the cell first, so the buffer is flushed when the call returns or raises.
+     */
+    private GuestValue flushingOutput(Callable<Value> call) throws Exception {
+        try {
+            return new GraalPyValue(call.call());
+        } finally {
+            shell.getMember("output").invokeMember("flush");
+        }
     }
 
     public Completion complete(String code, int cursor) {

@@ -20,6 +20,8 @@ import pprint
 import re
 import signal
 import sys
+import threading
+import time
 import tokenize
 import traceback
 import types
@@ -41,16 +43,75 @@ RICH_REPRS = (
 BINARY_TYPES = {"image/png", "image/jpeg"}
 
 
+class OutputBuffer:
+    """Collects what stdout and stderr are given, in order, and hands it to the kernel in batches.
+
+    A call into the kernel per write made print loops many times slower than ipykernel's, so text
+    is buffered here and sent when 64 KiB have gathered, when the oldest text is 50 ms old, by a
+    background thread when writing pauses, and whenever the kernel needs the output complete (end
+    of the cell, display, input).
+    """
+
+    MAX_CHARS = 65536
+    MAX_AGE = 0.05
+
+    def __init__(self, bridge):
+        self._bridge = bridge
+        self._segments = []
+        self._size = 0
+        self._oldest = None
+        self._lock = threading.Lock()
+        self._send_lock = threading.Lock()
+        self._wake = threading.Event()
+        self._thread = None
+
+    def write(self, name, text):
+        with self._lock:
+            if self._segments and self._segments[-1][0] == name:
+                self._segments[-1][1].append(text)
+            else:
+                self._segments.append((name, [text]))
+            self._size += len(text)
+            now = time.monotonic()
+            if self._oldest is None:
+                self._oldest = now
+            due = self._size >= self.MAX_CHARS or now - self._oldest >= self.MAX_AGE
+        if due:
+            self.flush()
+        elif not self._wake.is_set():
+            self._start_flusher()
+            self._wake.set()
+
+    def flush(self):
+        with self._send_lock:
+            with self._lock:
+                segments, self._segments, self._size, self._oldest = self._segments, [], 0, None
+            for name, parts in segments:
+                self._bridge.stream(name, "".join(parts))
+
+    def _start_flusher(self):
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._flush_when_idle, name="pymastery-output", daemon=True)
+            self._thread.start()
+
+    def _flush_when_idle(self):
+        while True:
+            self._wake.wait()
+            time.sleep(self.MAX_AGE)
+            self._wake.clear()
+            self.flush()
+
+
 class KernelStream(io.TextIOBase):
-    """sys.stdout / sys.stderr of a cell: text goes to the kernel, which sends it to the front end.
+    """sys.stdout / sys.stderr of a cell: text goes through the OutputBuffer to the kernel.
 
     GraalPy's own streams write to the process's file descriptors when the native POSIX backend is
     on, which would send prints to the kernel log instead of the notebook.
     """
 
-    def __init__(self, bridge, name):
+    def __init__(self, buffer, name):
         super().__init__()
-        self._bridge = bridge
+        self._buffer = buffer
         self.name = name
 
     @property
@@ -71,11 +132,11 @@ class KernelStream(io.TextIOBase):
         if not isinstance(text, str):
             raise TypeError("write() argument must be str, not %s" % type(text).__name__)
         if text:
-            self._bridge.stream(self.name, text)
+            self._buffer.write(self.name, text)
         return len(text)
 
     def flush(self):
-        pass
+        self._buffer.flush()
 
 
 class UsageError(Exception):
@@ -149,6 +210,7 @@ class Shell:
         self.ns["__builtins__"] = builtins
         sys.modules["__main__"] = self.main
         self.running = False
+        self.loop = None
         self.display_counter = 0
         self.directory_history = [os.getcwd()]
         self.previous_directory = os.getcwd()
@@ -157,8 +219,9 @@ class Shell:
         self.ns["_"] = self.ns["__"] = self.ns["___"] = ""
         self.ns["_dh"] = self.directory_history
         self.hidden = set(self.ns)
-        sys.stdout = sys.__stdout__ = KernelStream(bridge, "stdout")
-        sys.stderr = sys.__stderr__ = KernelStream(bridge, "stderr")
+        self.output = OutputBuffer(bridge)
+        sys.stdout = sys.__stdout__ = KernelStream(self.output, "stdout")
+        sys.stderr = sys.__stderr__ = KernelStream(self.output, "stderr")
         if "" not in sys.path:
             sys.path.insert(0, "")
         builtins.display = self.display
@@ -187,7 +250,8 @@ class Shell:
         """Runs code as one cell; returns JSON: {status, result?} or {status: error, ...}."""
         linecache.cache[name] = (len(code), None, code.splitlines(True), name)
         try:
-            tree = ast.parse(code, filename=name, mode="exec")
+            # GraalPy's parser, unlike CPython's, needs the flag to accept top-level await.
+            tree = compile(code, name, "exec", flags=ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
         except (SyntaxError, ValueError) as error:
             return self._error_json(error)
         last = None
@@ -199,15 +263,20 @@ class Shell:
             self.ns["_i"] = code
         self.running = True
         try:
-            value = None
-            if tree.body:
-                self._run_code(compile(tree, name, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT))
-            if last is not None:
-                value = self._run_code(compile(last, name, "eval", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT))
+            if _awaits_at_top_level(tree) or (last is not None and _awaits_at_top_level(last)):
+                value = self._run_async(tree, last, name)
+            else:
+                value = None
+                if tree.body:
+                    exec(compile(tree, name, "exec"), self.ns)
+                if last is not None:
+                    value = eval(compile(last, name, "eval"), self.ns)
         except BaseException as error:
+            self.output.flush()
             return self._error_json(error)
         finally:
             self.running = False
+        self.output.flush()
         if value is None:
             return json.dumps({"status": "ok"})
         bundle = self.format(value)
@@ -217,13 +286,34 @@ class Shell:
             self.ns["_%d" % count] = value
         return json.dumps({"status": "ok", "result": bundle})
 
-    def _run_code(self, code):
-        result = eval(code, self.ns)
-        if code.co_flags & inspect.CO_COROUTINE:
-            import asyncio
+    def _run_async(self, tree, last, name):
+        """Runs a cell that awaits at top level: GraalPy compiles no top-level await, so the cell
+        becomes the body of a coroutine whose top-level names are declared global, run on one
+        event loop kept across cells (tasks a cell starts live on)."""
+        import asyncio
 
-            return asyncio.run(result)
-        return result
+        body = list(tree.body)
+        if last is not None:
+            body.append(ast.copy_location(ast.Return(value=last.body), last.body))
+        names = sorted(_bound_names(tree.body))
+        if names:
+            body.insert(0, ast.Global(names=names))
+        function = ast.AsyncFunctionDef(
+            name="__pymastery_cell__",
+            args=ast.arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]),
+            body=body or [ast.Pass()],
+            decorator_list=[],
+            returns=None,
+            type_params=[],
+        )
+        module = ast.Module(body=[function], type_ignores=[])
+        ast.fix_missing_locations(module)
+        exec(compile(module, name, "exec"), self.ns)
+        coroutine = self.ns.pop("__pymastery_cell__")()
+        if self.loop is None or self.loop.is_closed():
+            self.loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(self.loop)
+        return self.loop.run_until_complete(coroutine)
 
     def evaluate(self, source):
         """Runs source in the namespace (for %time): the value of a lone expression, else None."""
@@ -264,6 +354,7 @@ class Shell:
 
     def reset_after_hard_interrupt(self):
         self.running = False
+        self.output.flush()
 
     # ---------------------------------------------------------------- errors
 
@@ -343,6 +434,7 @@ class Shell:
             display_id = "pymastery-%d-%d" % (os.getpid(), self.display_counter)
         if clear:
             self.clear_output(wait=True)
+        self.output.flush()
         for obj in objs:
             if raw:
                 bundle = {"data": dict(obj), "metadata": dict(metadata or {})}
@@ -376,6 +468,8 @@ class Shell:
         return answer.value()
 
     def line_magic(self, name, args):
+        # The magic may print from Java: what the cell printed so far must arrive first.
+        self.output.flush()
         answer = self.bridge.line_magic(name, args)
         if answer.failed():
             raise UsageError(answer.message())
@@ -682,6 +776,50 @@ class StdinNotImplementedError(RuntimeError):
 
 
 _MISSING = object()
+
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+def _top_level_nodes(nodes):
+    """Every node of these statements outside nested functions, lambdas and classes."""
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, _SCOPES):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def _awaits_at_top_level(tree):
+    body = tree.body if isinstance(tree.body, list) else [tree.body]
+    for node in _top_level_nodes(body):
+        if isinstance(node, (ast.Await, ast.AsyncFor, ast.AsyncWith)):
+            return True
+        if isinstance(node, ast.comprehension) and node.is_async:
+            return True
+    return False
+
+
+def _bound_names(statements):
+    """Names the statements bind in the module scope (for the global declaration)."""
+    names = set()
+    for node in _top_level_nodes(statements):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                if alias.name != "*":
+                    names.add(alias.asname or alias.name.split(".")[0])
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            names.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            names.add(node.rest)
+    return names
 
 
 TRACEBACK_KEEP = 100
