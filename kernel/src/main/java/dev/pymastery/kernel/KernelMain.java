@@ -3,9 +3,12 @@ package dev.pymastery.kernel;
 import dev.pymastery.kernel.interpreter.KernelVersions;
 import dev.pymastery.kernel.interpreter.PythonInterpreter;
 import dev.pymastery.kernel.magic.BuiltinMagics;
+import dev.pymastery.kernel.magic.CPythonMagics;
 import dev.pymastery.kernel.magic.MagicRegistry;
 import dev.pymastery.kernel.messaging.ConnectionInfo;
 import dev.pymastery.kernel.messaging.JupyterKernel;
+import dev.pymastery.kernel.runtime.container.CPythonRuntimes;
+import dev.pymastery.kernel.runtime.container.KernelIdentity;
 import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -28,6 +31,14 @@ public final class KernelMain {
                 .orElse(-1L);
     }
 
+    /** Jupyter names connection files kernel-ID.json; the id labels this kernel's containers. */
+    private static String kernelId(String connectionFile) {
+        String name = Path.of(connectionFile).getFileName().toString();
+        return name.startsWith("kernel-") && name.endsWith(".json")
+                ? name.substring("kernel-".length(), name.length() - ".json".length())
+                : java.util.UUID.randomUUID().toString();
+    }
+
     public static void main(String[] args) {
         Logging.configure();
         System.Logger log = System.getLogger(KernelMain.class.getName());
@@ -46,19 +57,31 @@ public final class KernelMain {
         }
         GraalPyRuntime python =
                 GraalPyRuntime.create(KernelSettings.fromEnvironment().graalpy(), json);
-        PythonInterpreter interpreter =
-                new PythonInterpreter(python, BuiltinMagics.register(new MagicRegistry()), KernelVersions.load());
+        CPythonRuntimes cpython =
+                CPythonRuntimes.create(System.getenv(), KernelIdentity.current(kernelId(args[0])), json);
+        PythonInterpreter interpreter = new PythonInterpreter(
+                python,
+                CPythonMagics.register(BuiltinMagics.register(new MagicRegistry()), cpython, json),
+                KernelVersions.load());
         JupyterKernel kernel = JupyterKernel.start(connection, interpreter, json);
         // Only now: GraalPy's start-up competes for the CPU with binding the sockets.
         python.start();
+        cpython.reapOrphansInBackground();
         log.log(
                 Level.INFO,
                 "kernel listening on " + connection.ip() + " after " + uptimeMillis() + " ms; optimizing runtime "
                         + (GraalPyRuntime.optimizingRuntimeExpected()
                                 ? "enabled"
                                 : "NOT enabled (fallback interpreter)"));
-        Runtime.getRuntime().addShutdownHook(new Thread(kernel::close, "kernel-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            cpython.close();
+                            kernel.close();
+                        },
+                        "kernel-shutdown"));
         boolean restart = kernel.shutdownRequested().join();
+        cpython.close();
         log.log(
                 Level.INFO,
                 restart ? "restart requested; exiting so Jupyter starts a new kernel" : "shutdown requested");

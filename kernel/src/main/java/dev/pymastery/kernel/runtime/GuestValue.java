@@ -7,4 +7,7 @@ public interface GuestValue {
 
     /** Whether the object is {@code None}. */
     boolean isNone();
+
+    /** The text of a Python {@code str}; empty for other objects. */
+    java.util.Optional<String> text();
 }
