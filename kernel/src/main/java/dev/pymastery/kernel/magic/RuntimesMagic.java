@@ -51,7 +51,8 @@ final class RuntimesMagic implements LineMagic {
                     status.python().orElse("(known once started)"),
                     status.gil().map(gil -> gil ? "enabled" : "disabled").orElse("?"),
                     status.session()
-                            .map(id -> "running (" + id + ", " + status.cells() + " cells)")
+                            .map(id -> "running (" + id + ", " + status.cells()
+                                    + (status.cells() == 1 ? " cell)" : " cells)"))
                             .orElse("stopped")));
         }
         ObjectNode data = JsonNodeFactory.instance.objectNode();

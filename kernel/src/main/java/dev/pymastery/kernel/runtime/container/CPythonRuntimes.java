@@ -2,6 +2,7 @@ package dev.pymastery.kernel.runtime.container;
 
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
 import dev.pymastery.kernel.runtime.container.engine.DockerEngine;
+import dev.pymastery.kernel.runtime.container.engine.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +107,10 @@ public final class CPythonRuntimes implements AutoCloseable {
         }
     }
 
-    /** Stops every session at once; waits at most about two seconds. */
+    /**
+     * Stops every session at once, then removes any container of this kernel a stop could not
+     * (the engine was restarting, say); waits at most about two seconds.
+     */
     @Override
     public void close() {
         List<Thread> stopping = new ArrayList<>();
@@ -119,6 +123,11 @@ public final class CPythonRuntimes implements AutoCloseable {
                 stopping.add(thread);
             }
         }
+        engines.dockerInUse()
+                .ifPresent(docker -> stopping.add(Thread.ofPlatform()
+                        .daemon()
+                        .name("remove-kernel-containers")
+                        .start(() -> removeOwnContainers(docker))));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         for (Thread thread : stopping) {
             try {
@@ -127,6 +136,14 @@ public final class CPythonRuntimes implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private void removeOwnContainers(DockerEngine docker) {
+        try {
+            docker.reap(labels -> identity.kernelId().equals(labels.get(Labels.KERNEL)));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not look for this kernel's containers: " + e.getMessage());
         }
     }
 }

@@ -34,6 +34,11 @@ final class Engines {
         };
     }
 
+    /** The Docker API client if a runtime has asked for it already. */
+    synchronized Optional<DockerEngine> dockerInUse() {
+        return Optional.ofNullable(docker);
+    }
+
     /** The Docker API client, when DOCKER_HOST or a usual socket points to one. */
     synchronized Optional<DockerEngine> docker() {
         if (docker == null) {

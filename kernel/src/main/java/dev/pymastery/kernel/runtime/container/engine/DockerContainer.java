@@ -66,7 +66,12 @@ final class DockerContainer implements AgentProcess {
                 Thread.sleep(50);
             }
         } catch (EngineException e) {
-            return ExitStatus.unknown(e.status() == 404 ? "the container was removed" : e.getMessage());
+            return ExitStatus.unknown(
+                    e.status() == 404
+                            ? "its container was removed"
+                            : e.status() == 0
+                                    ? "the container engine stopped answering; did it restart?"
+                                    : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitStatus.unknown("");

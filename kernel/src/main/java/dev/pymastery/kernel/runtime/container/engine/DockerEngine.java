@@ -239,15 +239,28 @@ public final class DockerEngine implements Engine {
         return json.readTree(response.body());
     }
 
+    /**
+     * Kills and removes a container. Podman refuses (500, "container state improper") while the
+     * container is between running and stopped, so that answer is retried a few times.
+     */
     void remove(String id) {
         try {
-            UnixHttpClient.Response response =
-                    http.call("DELETE", "/containers/" + id + "?force=true&v=true", new byte[0]);
-            if (!response.ok() && response.status() != 404) {
-                LOG.log(System.Logger.Level.WARNING, "could not remove container " + id + ": " + response.text());
+            for (int attempt = 1; ; attempt++) {
+                UnixHttpClient.Response response =
+                        http.call("DELETE", "/containers/" + id + "?force=true&v=true", new byte[0]);
+                if (response.ok() || response.status() == 404) {
+                    return;
+                }
+                if (attempt >= 10 || response.status() < 409) {
+                    LOG.log(System.Logger.Level.WARNING, "could not remove container " + id + ": " + response.text());
+                    return;
+                }
+                Thread.sleep(50L * attempt);
             }
         } catch (EngineException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not remove container " + id, e);
+            LOG.log(System.Logger.Level.WARNING, "could not remove container " + id + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

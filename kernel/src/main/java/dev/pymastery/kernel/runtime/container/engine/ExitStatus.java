@@ -27,7 +27,7 @@ public record ExitStatus(OptionalInt exitCode, boolean outOfMemory, String detai
                             ? "it was killed by signal " + (code - 128) + signalName(code - 128)
                             : "its interpreter exited with status " + code);
         } else {
-            text.append("it stopped answering");
+            text.append("the connection to it broke");
         }
         if (!detail.isBlank()) {
             text.append(" (").append(detail.strip()).append(')');
