@@ -40,8 +40,15 @@ record CPythonArgs(
             String inline = token.contains("=") ? token.substring(token.indexOf('=') + 1) : null;
             switch (option) {
                 case "--in", "--out" -> {
-                    String value = inline != null ? inline : value(tokens, ++i, option, magic);
-                    (option.equals("--in") ? in : out).addAll(names(value, option, magic));
+                    StringBuilder value =
+                            new StringBuilder(inline != null ? inline : value(tokens, ++i, option, magic));
+                    // "--in a, b" reads as "--in a,b"
+                    while (value.toString().endsWith(",")
+                            && i + 1 < tokens.size()
+                            && !tokens.get(i + 1).startsWith("-")) {
+                        value.append(tokens.get(++i));
+                    }
+                    (option.equals("--in") ? in : out).addAll(names(value.toString(), option, magic));
                 }
                 case "--timeout" ->
                     timeout = Optional.of(seconds(inline != null ? inline : value(tokens, ++i, option, magic), magic));

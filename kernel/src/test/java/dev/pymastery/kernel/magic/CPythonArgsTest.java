@@ -15,6 +15,9 @@ class CPythonArgsTest {
         assertThat(args.out()).containsExactly("d");
         assertThat(args.timeout()).contains(Duration.ofMillis(2500));
         assertThat(args.fresh()).isTrue();
+        assertThat(CPythonArgs.parse("--out total, size --fresh", "cpython", true)
+                        .out())
+                .containsExactly("total", "size");
         CPythonArgs none = CPythonArgs.parse("", "cpython", true);
         assertThat(none.runtime()).isEmpty();
         assertThat(none.in()).isEmpty();
