@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Sets up a container engine for the container-runtime tests, idempotently:
 #   Podman + runc, /etc/containers/containers.conf (runc, cgroupfs, rlimits this sandbox allows),
-#   `podman system service` serving the Docker Engine API on a Unix socket, and test images made
-#   from Debian packages with debootstrap + `podman import` (no registry is reachable here).
+#   `podman system service` serving the Docker Engine API on a Unix socket, test images made
+#   from Debian packages with debootstrap + `podman import` (no registry is reachable here), and
+#   for the pull test an OCI layout of one of them plus an insecure-registry entry for
+#   localhost:5511, where the tests serve it themselves (tests/.../containers/oci_registry.py).
 # Progress goes to stderr; stdout gets one line for the caller to eval:
 #   eval "$(.ci/podman.sh)"    # exports DOCKER_HOST=unix:///run/pymastery/podman.sock
 # Re-runs take about a second when everything is in place. An image is rebuilt when its recipe
@@ -11,6 +13,9 @@ set -euo pipefail
 
 SOCKET_DIR="${PYMASTERY_PODMAN_DIR:-/run/pymastery}"
 SOCKET="$SOCKET_DIR/podman.sock"
+LAYOUT_DIR="${PYMASTERY_TEST_REGISTRY_DIR:-/var/tmp/pymastery-test-registry}"
+REGISTRY="localhost:5511"
+RESTART_SERVICE=false
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 CI="${CI:-false}"
 
@@ -57,17 +62,53 @@ events_logger = "file"
   fi
 }
 
+# The tests' registry serves plain HTTP on loopback.
+configure_registry() {
+  local conf=/etc/containers/registries.conf.d/50-pymastery-test.conf wanted
+  wanted="# Written by .ci/podman.sh: the registry the container tests serve on loopback.
+[[registry]]
+location = \"$REGISTRY\"
+insecure = true
+"
+  if [ "$(cat "$conf" 2>/dev/null)" != "$(printf '%s' "$wanted")" ]; then
+    as_root mkdir -p "$(dirname "$conf")"
+    printf '%s' "$wanted" | as_root tee "$conf" >/dev/null
+    say "wrote $conf"
+    RESTART_SERVICE=true
+  fi
+}
+
+# The ft test image as an OCI layout, for the pull test's registry; redone when the image changes.
+export_layout() {
+  local image="pymastery-test/ft:3.14" id
+  id="$(podman image inspect --format '{{.Id}}' "$image")"
+  if [ -f "$LAYOUT_DIR/ft/index.json" ] && [ "$(cat "$LAYOUT_DIR/ft.id" 2>/dev/null)" = "$id" ]; then
+    return 0
+  fi
+  as_root rm -rf "$LAYOUT_DIR/ft"
+  as_root mkdir -p "$LAYOUT_DIR"
+  podman save --quiet --format oci-dir -o "$LAYOUT_DIR/ft" "$image"
+  echo "$id" | as_root tee "$LAYOUT_DIR/ft.id" >/dev/null
+  say "exported $image to $LAYOUT_DIR/ft"
+}
+
 api_up() {
   curl -sf --max-time 2 --unix-socket "$SOCKET" http://d/_ping >/dev/null 2>&1
 }
 
 start_service() {
+  if api_up && [ "$RESTART_SERVICE" = true ] && [ -f "$SOCKET_DIR/service.pid" ]; then
+    say "restarting podman system service (its configuration changed)"
+    as_root kill "$(cat "$SOCKET_DIR/service.pid")" 2>/dev/null || true
+    for _ in $(seq 1 50); do api_up || break; sleep 0.1; done
+  fi
   api_up && return 0
   as_root mkdir -p "$SOCKET_DIR"
   as_root rm -f "$SOCKET"
   say "starting podman system service on $SOCKET"
   # setsid: the service outlives this script and is not killed with its process group.
   as_root setsid podman system service --time=0 "unix://$SOCKET" >"$SOCKET_DIR/service.log" 2>&1 < /dev/null &
+  echo $! | as_root tee "$SOCKET_DIR/service.pid" >/dev/null
   for _ in $(seq 1 100); do
     api_up && return 0
     sleep 0.1
@@ -93,7 +134,7 @@ build_image() {
   # Slim the root: package caches and docs are not needed to run Python.
   as_root rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/usr/share/doc \
     "$root"/usr/share/man "$root"/usr/share/locale
-  tar -C "$root" -c . | podman import \
+  tar -C "$root" -c . | podman import --quiet \
     --change "LABEL=pymastery.recipe=$recipe" \
     --change "LABEL=pymastery.suite=$suite" \
     --change 'CMD=["python3"]' \
@@ -105,10 +146,12 @@ build_image() {
 main() {
   install_packages
   configure
+  configure_registry
   for entry in "${IMAGES[@]}"; do
     IFS='|' read -r name suite packages <<<"$entry"
     build_image "$name" "$suite" "$packages"
   done
+  export_layout
   start_service
   echo "export DOCKER_HOST=unix://$SOCKET"
 }

@@ -283,6 +283,34 @@ class CPythonRuntimesIT {
     }
 
     @Test
+    @Order(16)
+    void aMissingImageIsPulledWithAProgressBarUpdatedInPlace() throws Exception {
+        TestRegistry.forgetImage();
+        try (TestRegistry registry = TestRegistry.start()) {
+            Execution pulled = cell("%%cpython pulled\nimport sys\nsys.version_info[:2]");
+            assertThat(pulled.ok()).as(pulled.toString()).isTrue();
+            assertThat(pulled.result()).isEqualTo("(3, 14)");
+            JsonNode bar = pulled.of("display_data").get(0);
+            String id = bar.path("transient").path("display_id").asString();
+            assertThat(bar.path("data").path("text/plain").asString())
+                    .startsWith("Pulling " + TestRegistry.IMAGE + " [");
+            assertThat(bar.path("data").path("text/html").asString()).contains("<progress");
+            assertThat(pulled.of("update_display_data"))
+                    .isNotEmpty()
+                    .allSatisfy(update -> assertThat(
+                                    update.path("transient").path("display_id").asString())
+                            .isEqualTo(id))
+                    .last()
+                    .satisfies(last -> assertThat(
+                                    last.path("data").path("text/plain").asString())
+                            .isEqualTo("Pulled " + TestRegistry.IMAGE + "."));
+        } finally {
+            kernel.execute("%runtime stop pulled");
+            TestRegistry.forgetImage();
+        }
+    }
+
+    @Test
     @Order(100)
     void shutdownRemovesTheKernelsContainers() throws Exception {
         long pid = kernel.kernelPid();

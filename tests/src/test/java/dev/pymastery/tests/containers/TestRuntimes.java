@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The runtimes the integration tests configure, through the documented environment overrides:
  * the default three on the Debian-built images, plus {@code small} (256 MiB), {@code local}
- * (the process engine) and {@code missing} (an image nobody built).
+ * (the process engine), {@code missing} (an image nobody built) and {@code pulled} (an image
+ * only the tests' own registry has).
  */
 final class TestRuntimes {
     private TestRuntimes() {}
@@ -26,6 +27,8 @@ final class TestRuntimes {
         env.put("PYMASTERY_RUNTIME_LOCAL_LOCAL_PYTHON", Prerequisites.PYTHON);
         env.put("PYMASTERY_RUNTIME_MISSING_IMAGE", "pymastery-test/missing:1");
         env.put("PYMASTERY_RUNTIME_MISSING_BUILD", "./docker/build.sh missing");
+        env.put("PYMASTERY_RUNTIME_PULLED_IMAGE", TestRegistry.IMAGE);
+        env.put("PYMASTERY_RUNTIME_PULLED_PYTHON", "python3.14");
         return env;
     }
 }

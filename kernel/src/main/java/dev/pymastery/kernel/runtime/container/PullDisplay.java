@@ -3,6 +3,7 @@ package dev.pymastery.kernel.runtime.container;
 import dev.pymastery.kernel.cell.CellOutput;
 import dev.pymastery.kernel.cell.MimeBundle;
 import dev.pymastery.kernel.runtime.container.engine.PullListener;
+import dev.pymastery.kernel.runtime.container.engine.PullListener.Progress;
 import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -27,13 +28,13 @@ final class PullDisplay implements PullListener {
     }
 
     @Override
-    public void progress(String image, long current, long total, String status) {
+    public void progress(String image, Progress progress) {
         long now = System.nanoTime();
         if (shown && now - lastUpdate < INTERVAL_MS * 1_000_000L) {
             return;
         }
         lastUpdate = now;
-        show(bundle(image, current, total, status));
+        show(bundle(image, progress));
     }
 
     @Override
@@ -46,20 +47,23 @@ final class PullDisplay implements PullListener {
         shown = true;
     }
 
-    static MimeBundle bundle(String image, long current, long total, String status) {
-        double fraction = total > 0 ? Math.min(1.0, (double) current / total) : 0;
+    static MimeBundle bundle(String image, Progress progress) {
+        double fraction = progress.fraction();
         int filled = (int) Math.round(fraction * WIDTH);
-        String size = total > 0 ? " of " + megabytes(total) : "";
-        String text = "Pulling " + image + " [" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] "
-                + Math.round(fraction * 100) + "%" + size + (status.isBlank() ? "" : " (" + status + ")");
+        String percent = Math.round(fraction * 100) + "%";
+        String detail = (progress.totalBytes() > 0 ? " of " + megabytes(progress.totalBytes()) : "")
+                + (progress.totalLayers() > 0
+                        ? ", " + progress.layers() + "/" + progress.totalLayers() + " layers"
+                        : "")
+                + (progress.status().isBlank() ? "" : " (" + progress.status() + ")");
+        String text =
+                "Pulling " + image + " [" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + percent + detail;
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("text/plain", text);
         data.put(
                 "text/html",
                 "<div>Pulling <code>" + escape(image) + "</code> <progress max=\"1000\" value=\""
-                        + Math.round(fraction * 1000) + "\"></progress> " + Math.round(fraction * 100) + "%"
-                        + escape(size) + (status.isBlank() ? "" : " <small>" + escape(status) + "</small>")
-                        + "</div>");
+                        + Math.round(fraction * 1000) + "\"></progress> " + percent + escape(detail) + "</div>");
         return new MimeBundle(data, JsonNodeFactory.instance.objectNode());
     }
 

@@ -208,13 +208,13 @@ public final class DockerEngine implements Engine {
     private void pull(String image, PullListener listener) {
         String path = "/images/create?fromImage=" + encode(image) + (hasTag(image) ? "" : "&tag=latest");
         PullProgress progress = new PullProgress();
-        listener.progress(image, 0, 0, "pulling");
+        listener.progress(image, new PullListener.Progress(0, 0, 0, 0, "starting"));
         UnixHttpClient.Response response = http.stream("POST", path, new byte[0], line -> {
             if (line.isBlank()) {
                 return;
             }
             progress.accept(json.readTree(line));
-            listener.progress(image, progress.current(), progress.total(), progress.status());
+            listener.progress(image, progress.snapshot());
         });
         boolean pulled = response.ok() && progress.error().isEmpty();
         listener.finished(image, pulled);

@@ -26,7 +26,7 @@ final class PullProgress {
         }
         status = line.path("status").asString(status);
         String id = line.path("id").asString("");
-        if (id.isEmpty()) {
+        if (id.isEmpty() || status.startsWith("Pulling from") || status.startsWith("Digest:")) {
             return;
         }
         Layer before = layers.getOrDefault(id, new Layer(0, 0, false));
@@ -46,17 +46,11 @@ final class PullProgress {
                 || status.startsWith("Download complete");
     }
 
-    long current() {
-        return layers.values().stream().mapToLong(Layer::current).sum();
-    }
-
-    long total() {
-        return layers.values().stream().mapToLong(Layer::total).sum();
-    }
-
-    String status() {
-        long done = layers.values().stream().filter(Layer::done).count();
-        return layers.isEmpty() ? status : done + "/" + layers.size() + " layers; " + status;
+    PullListener.Progress snapshot() {
+        long bytes = layers.values().stream().mapToLong(Layer::current).sum();
+        long total = layers.values().stream().mapToLong(Layer::total).sum();
+        int done = (int) layers.values().stream().filter(Layer::done).count();
+        return new PullListener.Progress(bytes, total, done, layers.size(), status);
     }
 
     Optional<String> error() {

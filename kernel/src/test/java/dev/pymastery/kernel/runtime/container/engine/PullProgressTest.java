@@ -24,9 +24,13 @@ class PullProgressTest {
                 "{\"status\":\"Downloading\",\"progressDetail\":{\"current\":10,\"total\":100},\"id\":\"a\"}",
                 "{\"status\":\"Downloading\",\"progressDetail\":{\"current\":5,\"total\":50},\"id\":\"b\"}",
                 "{\"status\":\"Pull complete\",\"progressDetail\":{},\"id\":\"b\"}");
-        assertThat(progress.total()).isEqualTo(150);
-        assertThat(progress.current()).isEqualTo(60);
-        assertThat(progress.status()).isEqualTo("1/3 layers; Pull complete");
+        PullListener.Progress snapshot = progress.snapshot();
+        assertThat(snapshot.totalBytes()).isEqualTo(150);
+        assertThat(snapshot.bytes()).isEqualTo(60);
+        assertThat(snapshot.layers()).isEqualTo(1);
+        assertThat(snapshot.totalLayers()).isEqualTo(2);
+        assertThat(snapshot.status()).isEqualTo("Pull complete");
+        assertThat(snapshot.fraction()).isEqualTo(0.4);
         assertThat(progress.error()).isEmpty();
     }
 
