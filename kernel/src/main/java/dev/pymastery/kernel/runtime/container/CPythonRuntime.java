@@ -6,13 +6,8 @@ import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
 import dev.pymastery.kernel.runtime.Runtime;
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
-import dev.pymastery.kernel.runtime.container.engine.AgentProcess;
-import dev.pymastery.kernel.runtime.container.engine.EngineException;
-import dev.pymastery.kernel.runtime.container.engine.ExitStatus;
-import dev.pymastery.kernel.runtime.container.engine.ImageUnavailableException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,24 +23,17 @@ public final class CPythonRuntime implements Runtime {
 
     private final RuntimeSpec spec;
     private final Engines engines;
-    private final KernelIdentity identity;
-    private final AgentSource agent;
-    private final ObjectMapper json;
+    private final SessionStarter starter;
     private final Object lifecycle = new Object();
     private volatile Session session;
-    private volatile AgentProcess launching;
-    private volatile boolean startInterrupted;
     private volatile Session.Hello lastHello;
     private volatile Boolean lastGil;
     private String previousEnd;
-    private int pulls;
 
     CPythonRuntime(RuntimeSpec spec, Engines engines, KernelIdentity identity, AgentSource agent, ObjectMapper json) {
         this.spec = spec;
         this.engines = engines;
-        this.identity = identity;
-        this.agent = agent;
-        this.json = json;
+        this.starter = new SessionStarter(spec, engines, identity, agent, json);
     }
 
     @Override
@@ -117,11 +105,7 @@ public final class CPythonRuntime implements Runtime {
         if (current != null) {
             current.interrupt();
         }
-        AgentProcess starting = launching;
-        if (starting != null) {
-            startInterrupted = true;
-            starting.stop();
-        }
+        starter.interrupt();
     }
 
     /** The running session, started (and reported) first when there is none. */
@@ -141,117 +125,25 @@ public final class CPythonRuntime implements Runtime {
     }
 
     private Session start(CellOutput output) {
-        Engines.Choice choice = engines.choose(spec);
-        AgentProcess process = launch(choice, output);
-        Session started;
-        launching = process;
-        startInterrupted = false;
-        try {
-            started = Session.start(process, agent, json, spec.startTimeout(), this::describeExit);
-        } catch (SessionEndedException e) {
-            if (startInterrupted) {
-                throw new RuntimeUnavailableException(
-                        "KeyboardInterrupt: the " + name() + " session was still starting and has been stopped");
-            }
-            throw new RuntimeUnavailableException("The " + name() + " session could not start: " + e.getMessage()
-                    + ".\nIs " + String.join(" ", spec.pythonCommand(choice.local())) + " the interpreter's command "
-                    + (choice.local() ? "on this machine?" : "in " + spec.image() + "?") + " (setting "
-                    + (choice.local() ? "local_python" : "python") + " of the runtime)");
-        } finally {
-            launching = null;
-        }
-        if (spec.gpu()) {
-            GpuCheck.require(started, spec, choice, engines);
-        }
-        lastHello = started.hello();
-        lastGil = started.gil();
+        SessionStarter.Started started = starter.start(output);
+        Session fresh = started.session();
+        lastHello = fresh.hello();
+        lastGil = fresh.gil();
         LOG.log(
                 System.Logger.Level.INFO,
-                name() + " session " + started.id() + " started: "
-                        + started.hello().describe() + " on " + choice.engine().description());
+                name() + " session " + fresh.id() + " started: " + fresh.hello().describe() + " on "
+                        + started.engine().engine().description());
         if (previousEnd != null) {
             output.stream(
                     "stderr",
-                    "Started a fresh " + name() + " session (" + started.hello().describe()
+                    "Started a fresh " + name() + " session (" + fresh.hello().describe()
                             + "): the previous one ended (" + previousEnd + "), so names defined before are gone.\n");
             previousEnd = null;
         }
-        if (spec.freeThreaded() && started.gil()) {
-            output.stream("stderr", gilWarning(started.hello()));
+        if (spec.freeThreaded() && fresh.gil()) {
+            output.stream("stderr", gilWarning(fresh.hello()));
         }
-        return started;
-    }
-
-    private AgentProcess launch(Engines.Choice choice, CellOutput output) {
-        try {
-            return choice.engine().launch(launchRequest(choice.local()), new PullDisplay(output, pullDisplayId()));
-        } catch (ImageUnavailableException e) {
-            throw new RuntimeUnavailableException(imageMissing(e));
-        } catch (EngineException e) {
-            throw new RuntimeUnavailableException(
-                    (spec.gpu()
-                            ? GpuCheck.refused(spec, choice, e.getMessage())
-                            : "The " + choice.engine().description() + " engine could not start the " + name()
-                                    + " session: " + e.getMessage()),
-                    e);
-        }
-    }
-
-    private String pullDisplayId() {
-        synchronized (lifecycle) {
-            return "pymastery-pull-" + name() + "-" + identity.pid() + "-" + ++pulls;
-        }
-    }
-
-    private dev.pymastery.kernel.runtime.container.engine.LaunchRequest launchRequest(boolean local) {
-        Map<String, String> env = new java.util.LinkedHashMap<>();
-        env.put("PYTHONUNBUFFERED", "1");
-        if (!local) {
-            env.put("HOME", spec.workdir().orElse("/tmp"));
-        }
-        env.putAll(spec.env());
-        return new dev.pymastery.kernel.runtime.container.engine.LaunchRequest(
-                name(),
-                spec.image(),
-                AgentSource.command(spec.pythonCommand(local)),
-                env,
-                local ? Optional.empty() : spec.workdir(),
-                local ? Optional.empty() : spec.user(),
-                spec.memoryBytes(),
-                spec.cpus(),
-                spec.pids(),
-                spec.network(),
-                spec.gpu(),
-                spec.pull(),
-                identity.labels(name()));
-    }
-
-    private String describeExit(ExitStatus exit) {
-        String text = exit.describe();
-        if (spec.memoryBytes() > 0) {
-            if (exit.outOfMemory()) {
-                text += " (" + mebibytes(spec.memoryBytes()) + ")";
-            } else if (exit.exitCode().orElse(0) == 137) {
-                text += "; with a memory limit of " + mebibytes(spec.memoryBytes())
-                        + ", that is most likely the out-of-memory killer";
-            }
-        }
-        return text;
-    }
-
-    static String mebibytes(long bytes) {
-        return bytes % (1L << 30) == 0 ? (bytes >> 30) + " GiB" : (bytes >> 20) + " MiB";
-    }
-
-    private String imageMissing(ImageUnavailableException e) {
-        String variable =
-                RuntimeCatalog.ENV_PREFIX + name().toUpperCase(Locale.ROOT).replace('-', '_') + "_IMAGE";
-        return "The " + name() + " runtime's image " + e.image() + " is not on this machine"
-                + (spec.pull() ? ", and pulling it failed: " + e.getMessage() : " (pull: false)") + ".\n"
-                + (spec.build().isBlank()
-                        ? ""
-                        : "Build it from the PyMastery checkout with:\n    " + spec.build() + "\n")
-                + "or use another image: " + variable + "=python:3.13-slim (any image with python3 works).";
+        return fresh;
     }
 
     private static String gilWarning(Session.Hello hello) {

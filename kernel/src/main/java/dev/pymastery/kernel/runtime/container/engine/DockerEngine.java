@@ -13,9 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Docker Engine API over its Unix socket: Docker, or Podman's compatible service. Paths carry
@@ -120,7 +118,7 @@ public final class DockerEngine implements Engine {
     @Override
     public AgentProcess launch(LaunchRequest request, PullListener progress) {
         Optional<Flavor> gpuFlavor = request.gpu() ? Optional.of(flavor()) : Optional.empty();
-        byte[] body = json.writeValueAsBytes(createBody(request, gpuFlavor));
+        byte[] body = json.writeValueAsBytes(ContainerConfig.of(request, gpuFlavor));
         String name = "pymastery-" + request.runtime() + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         String create = "/containers/create?name=" + name;
@@ -149,60 +147,6 @@ public final class DockerEngine implements Engine {
             remove(id);
             throw e;
         }
-    }
-
-    /** The body of {@code POST /containers/create}. */
-    static ObjectNode createBody(LaunchRequest request, Optional<Flavor> gpuFlavor) {
-        ObjectNode body = NODES.objectNode();
-        body.put("Image", request.image());
-        ArrayNode entrypoint = body.putArray("Entrypoint");
-        request.command().forEach(entrypoint::add);
-        body.putArray("Cmd");
-        ArrayNode env = body.putArray("Env");
-        request.env().forEach((key, value) -> env.add(key + "=" + value));
-        request.workdir().ifPresent(dir -> body.put("WorkingDir", dir));
-        request.user().ifPresent(user -> body.put("User", user));
-        ObjectNode labels = body.putObject("Labels");
-        request.labels().forEach(labels::put);
-        body.put("OpenStdin", true);
-        body.put("StdinOnce", true);
-        body.put("AttachStdin", true);
-        body.put("AttachStdout", true);
-        body.put("AttachStderr", true);
-        body.put("Tty", false);
-        body.put("NetworkDisabled", request.network().equals("none"));
-        ObjectNode host = body.putObject("HostConfig");
-        host.put("NetworkMode", request.network());
-        if (request.memoryBytes() > 0) {
-            host.put("Memory", request.memoryBytes());
-            host.put("MemorySwap", request.memoryBytes());
-        }
-        if (request.cpus() > 0) {
-            host.put("NanoCpus", Math.round(request.cpus() * 1e9));
-        }
-        if (request.pids() > 0) {
-            host.put("PidsLimit", request.pids());
-        }
-        gpuFlavor.ifPresent(flavor -> host.set("DeviceRequests", gpuRequest(flavor)));
-        return body;
-    }
-
-    /**
-     * Every GPU, in the form the engine honours: Docker's {@code --gpus all}, or on Podman a CDI
-     * device request for {@code nvidia.com/gpu=all} (Podman ignores the Docker form).
-     */
-    static ArrayNode gpuRequest(Flavor flavor) {
-        ArrayNode requests = NODES.arrayNode();
-        ObjectNode request = requests.addObject();
-        if (flavor.podman()) {
-            request.put("Driver", "cdi");
-            request.putArray("DeviceIDs").add("nvidia.com/gpu=all");
-        } else {
-            request.put("Driver", "");
-            request.put("Count", -1);
-        }
-        request.putArray("Capabilities").addArray().add("gpu");
-        return requests;
     }
 
     private void pull(String image, PullListener listener) {

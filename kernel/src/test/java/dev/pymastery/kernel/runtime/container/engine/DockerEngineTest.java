@@ -33,7 +33,7 @@ class DockerEngineTest {
 
     @Test
     void aContainerIsAttachableWithLimitsNoNetworkAUserAndLabels() {
-        JsonNode body = DockerEngine.createBody(request(false), Optional.empty());
+        JsonNode body = ContainerConfig.of(request(false), Optional.empty());
         assertThat(body.path("Image").asString()).isEqualTo("pymastery/stock:3.13");
         assertThat(body.path("Entrypoint").toString()).isEqualTo("[\"python3\",\"-u\",\"-c\",\"BOOT\"]");
         assertThat(body.path("Cmd").isEmpty()).isTrue();
@@ -57,11 +57,11 @@ class DockerEngineTest {
 
     @Test
     void gpusAreRequestedInTheFormEachEngineHonours() {
-        JsonNode docker = DockerEngine.createBody(request(true), Optional.of(new DockerEngine.Flavor(false, "27.3.1")))
+        JsonNode docker = ContainerConfig.of(request(true), Optional.of(new DockerEngine.Flavor(false, "27.3.1")))
                 .path("HostConfig")
                 .path("DeviceRequests");
         assertThat(docker.toString()).isEqualTo("[{\"Driver\":\"\",\"Count\":-1,\"Capabilities\":[[\"gpu\"]]}]");
-        JsonNode podman = DockerEngine.createBody(request(true), Optional.of(new DockerEngine.Flavor(true, "5.4.2")))
+        JsonNode podman = ContainerConfig.of(request(true), Optional.of(new DockerEngine.Flavor(true, "5.4.2")))
                 .path("HostConfig")
                 .path("DeviceRequests");
         assertThat(podman.toString())
