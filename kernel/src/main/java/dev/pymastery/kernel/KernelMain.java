@@ -66,7 +66,7 @@ public final class KernelMain {
         JupyterKernel kernel = JupyterKernel.start(connection, interpreter, json);
         // Only now: GraalPy's start-up competes for the CPU with binding the sockets.
         python.start();
-        cpython.reapOrphansInBackground();
+        cpython.startInBackground();
         log.log(
                 Level.INFO,
                 "kernel listening on " + connection.ip() + " after " + uptimeMillis() + " ms; optimizing runtime "

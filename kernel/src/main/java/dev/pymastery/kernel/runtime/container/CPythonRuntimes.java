@@ -8,50 +8,89 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * The kernel's CPython runtimes, one per configured name, and the chores around them: reaping
  * containers that killed kernels left behind, and stopping every session when the kernel ends.
- * A broken configuration does not stop the kernel: each use of a runtime reports it.
+ * The configuration is read in the background ({@link #startInBackground}), off the kernel's
+ * start-up path; a broken one does not stop the kernel: each use of a runtime reports it.
  */
 public final class CPythonRuntimes implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CPythonRuntimes.class.getName());
 
-    private final Map<String, CPythonRuntime> runtimes;
-    private final Optional<String> problem;
+    /** The runtimes as configured, or why there are none. */
+    private record Loaded(Map<String, CPythonRuntime> runtimes, Optional<String> problem) {}
+
+    private final Map<String, String> env;
+    private final ObjectMapper json;
     private final Engines engines;
     private final KernelIdentity identity;
+    private final CompletableFuture<Loaded> loaded = new CompletableFuture<>();
+    private final AtomicBoolean loading = new AtomicBoolean();
 
-    private CPythonRuntimes(
-            Map<String, CPythonRuntime> runtimes, Optional<String> problem, Engines engines, KernelIdentity identity) {
-        this.runtimes = runtimes;
-        this.problem = problem;
-        this.engines = engines;
+    private CPythonRuntimes(Map<String, String> env, KernelIdentity identity, ObjectMapper json) {
+        this.env = Map.copyOf(env);
+        this.json = json;
+        this.engines = new Engines(env, json);
         this.identity = identity;
     }
 
-    /** The runtimes the environment configures; nothing starts until a cell needs it. */
+    /** The runtimes the environment configures; nothing is read or started yet. */
     public static CPythonRuntimes create(Map<String, String> env, KernelIdentity identity, ObjectMapper json) {
-        Engines engines = new Engines(env, json);
-        Map<String, CPythonRuntime> runtimes = new LinkedHashMap<>();
-        Optional<String> problem = Optional.empty();
-        try {
-            RuntimeCatalog catalog = RuntimeCatalog.load(env);
-            AgentSource agent = AgentSource.load();
-            catalog.runtimes()
-                    .forEach((name, spec) ->
-                            runtimes.put(name, new CPythonRuntime(spec, engines, identity, agent, json)));
-        } catch (RuntimeConfigException e) {
-            LOG.log(System.Logger.Level.ERROR, "runtimes configuration: " + e.getMessage());
-            problem = Optional.of(e.getMessage());
+        return new CPythonRuntimes(env, identity, json);
+    }
+
+    /**
+     * Reads the configuration, then removes containers that killed kernels of this machine left
+     * behind, on a background thread. Calls that need the runtimes wait for the reading.
+     */
+    public void startInBackground() {
+        Thread thread = new Thread(
+                () -> {
+                    load();
+                    reapOrphans();
+                },
+                "cpython-runtimes");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private Loaded load() {
+        if (loading.compareAndSet(false, true)) {
+            Map<String, CPythonRuntime> runtimes = new LinkedHashMap<>();
+            Optional<String> problem = Optional.empty();
+            try {
+                RuntimeCatalog catalog = RuntimeCatalog.load(env);
+                AgentSource agent = AgentSource.load();
+                catalog.runtimes()
+                        .forEach((name, spec) ->
+                                runtimes.put(name, new CPythonRuntime(spec, engines, identity, agent, json)));
+            } catch (RuntimeConfigException e) {
+                LOG.log(System.Logger.Level.ERROR, "runtimes configuration: " + e.getMessage());
+                problem = Optional.of(e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "could not read the runtimes configuration", e);
+                problem = Optional.of(e.toString());
+            }
+            loaded.complete(new Loaded(runtimes, problem));
         }
-        return new CPythonRuntimes(runtimes, problem, engines, identity);
+        return loaded.join();
+    }
+
+    private Map<String, CPythonRuntime> runtimes() {
+        Loaded current = load();
+        current.problem().ifPresent(message -> {
+            throw new RuntimeUnavailableException("The runtimes configuration has a mistake: " + message);
+        });
+        return current.runtimes();
     }
 
     public List<String> names() {
-        return List.copyOf(runtimes.keySet());
+        return List.copyOf(load().runtimes().keySet());
     }
 
     /**
@@ -60,9 +99,7 @@ public final class CPythonRuntimes implements AutoCloseable {
      * @throws RuntimeUnavailableException when the configuration is broken or names no such runtime
      */
     public CPythonRuntime runtime(String name) {
-        problem.ifPresent(message -> {
-            throw new RuntimeUnavailableException("The runtimes configuration has a mistake: " + message);
-        });
+        Map<String, CPythonRuntime> runtimes = runtimes();
         CPythonRuntime runtime = runtimes.get(name);
         if (runtime == null) {
             throw new RuntimeUnavailableException("There is no runtime named '" + name + "'. The runtimes are: "
@@ -72,22 +109,10 @@ public final class CPythonRuntimes implements AutoCloseable {
     }
 
     public List<RuntimeStatus> statuses() {
-        problem.ifPresent(message -> {
-            throw new RuntimeUnavailableException("The runtimes configuration has a mistake: " + message);
-        });
-        return runtimes.values().stream().map(CPythonRuntime::status).toList();
+        return runtimes().values().stream().map(CPythonRuntime::status).toList();
     }
 
-    /**
-     * Removes, in the background, the containers of kernels of this machine that no longer run
-     * (killed with -9, say). Does nothing when no container engine is configured or reachable.
-     */
-    public void reapOrphansInBackground() {
-        Thread reaper = new Thread(this::reapOrphans, "reap-orphan-containers");
-        reaper.setDaemon(true);
-        reaper.start();
-    }
-
+    /** Removes containers whose kernel process is gone; how many. */
     int reapOrphans() {
         try {
             Optional<DockerEngine> docker = engines.docker();
@@ -113,8 +138,11 @@ public final class CPythonRuntimes implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!loaded.isDone()) {
+            return;
+        }
         List<Thread> stopping = new ArrayList<>();
-        for (CPythonRuntime runtime : runtimes.values()) {
+        for (CPythonRuntime runtime : loaded.join().runtimes().values()) {
             if (runtime.running()) {
                 Thread thread = Thread.ofPlatform()
                         .daemon()
