@@ -9,5 +9,7 @@ public interface GuestValue {
     boolean isNone();
 
     /** The text of a Python {@code str}; empty for other objects. */
-    java.util.Optional<String> text();
+    default java.util.Optional<String> text() {
+        return java.util.Optional.empty();
+    }
 }
