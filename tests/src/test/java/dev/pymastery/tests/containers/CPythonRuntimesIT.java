@@ -192,11 +192,23 @@ class CPythonRuntimesIT {
                 except OSError as error:
                     print("no network:", type(error).__name__)
                 print("uid", os.getuid())
+                def first(*paths):
+                    for path in paths:
+                        if os.path.exists(path):
+                            return open(path).read().split()
+                print("pids", first("/sys/fs/cgroup/pids.max", "/sys/fs/cgroup/pids/pids.max"))
+                print("memory", first("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"))
+                print("cpu", first("/sys/fs/cgroup/cpu.max", "/sys/fs/cgroup/cpu/cpu.cfs_quota_us"))
                 """);
         assertThat(run.stdout())
                 .contains("no network: OSError")
                 .contains("uid 65534")
                 .doesNotContain("connected");
+        // The defaults: 512 processes, 2 GiB, 2 CPUs (a quota of 200 ms per 100 ms period).
+        assertThat(run.stdout())
+                .contains("pids ['512']")
+                .contains("memory ['" + (2L << 30) + "']")
+                .contains("cpu ['200000'");
     }
 
     @Test
