@@ -96,7 +96,23 @@ api_up() {
   curl -sf --max-time 2 --unix-socket "$SOCKET" http://d/_ping >/dev/null 2>&1
 }
 
+# The pid of the service serving $SOCKET, from its command line (services started before the
+# pid file existed).
+service_pid() {
+  local cmdline pid
+  for cmdline in /proc/[0-9]*/cmdline; do
+    pid="${cmdline#/proc/}"; pid="${pid%/cmdline}"
+    if tr '\0' ' ' <"$cmdline" 2>/dev/null | grep -qF "system service --time=0 unix://$SOCKET"; then
+      echo "$pid"; return 0
+    fi
+  done
+  return 1
+}
+
 start_service() {
+  if api_up && [ ! -f "$SOCKET_DIR/service.pid" ] && pid="$(service_pid)"; then
+    echo "$pid" | as_root tee "$SOCKET_DIR/service.pid" >/dev/null
+  fi
   if api_up && [ "$RESTART_SERVICE" = true ] && [ -f "$SOCKET_DIR/service.pid" ]; then
     say "restarting podman system service (its configuration changed)"
     as_root kill "$(cat "$SOCKET_DIR/service.pid")" 2>/dev/null || true

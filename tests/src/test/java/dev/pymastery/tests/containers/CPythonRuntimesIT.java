@@ -298,7 +298,8 @@ class CPythonRuntimesIT {
     @Order(16)
     void aMissingImageIsPulledWithAProgressBarUpdatedInPlace() throws Exception {
         TestRegistry.forgetImage();
-        try (TestRegistry registry = TestRegistry.start()) {
+        TestRegistry registry = TestRegistry.start();
+        try {
             Execution pulled = cell("%%cpython pulled\nimport sys\nsys.version_info[:2]");
             assertThat(pulled.ok()).as(pulled.toString()).isTrue();
             assertThat(pulled.result()).isEqualTo("(3, 14)");
@@ -317,9 +318,25 @@ class CPythonRuntimesIT {
                                     last.path("data").path("text/plain").asString())
                             .isEqualTo("Pulled " + TestRegistry.IMAGE + "."));
         } finally {
+            registry.close();
             kernel.execute("%runtime stop pulled");
             TestRegistry.forgetImage();
         }
+    }
+
+    @Test
+    @Order(17)
+    void anEngineRestartEndsTheSessionClearlyAndTheNextCellStartsAFreshOne() throws Exception {
+        cell("%%cpython\nbefore_engine_restart = 1");
+        String id = kernel.submit("%%cpython\nimport time\ntime.sleep(60)");
+        sleep(1000);
+        PodmanService.restart();
+        Execution died = kernel.collect(id);
+        assertThat(died.ename()).as(died.toString()).isEqualTo("SessionDied");
+        assertThat(died.evalue()).contains("did it restart?");
+        Execution fresh = cell("%%cpython\n'before_engine_restart' in dir()");
+        assertThat(fresh.result()).isEqualTo("False");
+        assertThat(fresh.stderr()).contains("Started a fresh stock session");
     }
 
     @Test
