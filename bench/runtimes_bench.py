@@ -7,7 +7,9 @@ Measures, on this machine and engine:
   3. the same code run by the bare interpreter (compile + exec in that session's CPython,
      timed inside it: what the cell costs without any kernel);
   4. the same code run with `docker exec` / `podman exec` per cell in a running container
-     (a new interpreter each time, no state kept).
+     (a new interpreter each time, no state kept);
+and, to tell the runtime's cost from the kernel's, a `%%html` cell (the kernel alone), the
+process engine, and the runtime's own round trip without Jupyter (RoundTripBench, in a JVM).
 Prints a Markdown table for BENCHMARKS.md and writes the raw figures as JSON.
 """
 
@@ -165,6 +167,8 @@ def main():
     parser.add_argument("--warm", type=int, default=300, help="warm %%cpython cells measured")
     parser.add_argument("--exec-runs", type=int, default=30, help="exec-per-cell runs")
     parser.add_argument("--json", default=".work/bench-runtimes.json")
+    parser.add_argument("--java", help="java, to time the runtime without Jupyter (with --class-path)")
+    parser.add_argument("--class-path", help="the kernel's class path")
     parser.add_argument("--local-python", default=shutil.which("python3") or "",
                         help="also time a runtime on the process engine with this interpreter ('' to skip)")
     args = parser.parse_args()
@@ -189,19 +193,34 @@ def main():
         if round_ < args.cold - 1:
             kernel.close()
 
-    # GraalPy starts in the background and competes for the CPU: let it finish first.
+    # GraalPy starts in the background and competes for the CPU: let it finish first. Then the
+    # rows are measured in turn, cell by cell, so each sees the same conditions (GraalPy's JIT
+    # compiles in the background for a while; neighbours come and go on a shared machine).
     kernel.execute("1")
-    for _ in range(30):
-        kernel.execute("%%cpython\n" + CODE)
-    warm = [kernel.execute("%%cpython\n" + CODE)[0] for _ in range(args.warm)]
-    bare = bare_interpreter(kernel, args.warm)
-    baseline = [kernel.execute("%%html\n<b>" + str(i) + "</b>")[0] for i in range(args.warm)]
-    local = []
+    cells = {"warm": "%%cpython\n" + CODE, "baseline": "%%html\n<b>cell</b>"}
     if args.local_python:
-        for _ in range(30):
-            kernel.execute("%%cpython local\n" + CODE)
-        local = [kernel.execute("%%cpython local\n" + CODE)[0] for _ in range(args.warm)]
+        cells["local"] = "%%cpython local\n" + CODE
+    samples = {name: [] for name in cells}
+    for _ in range(30):
+        for code in cells.values():
+            kernel.execute(code)
+    for _ in range(args.warm):
+        for name, code in cells.items():
+            samples[name].append(kernel.execute(code)[0])
+    warm, baseline, local = samples["warm"], samples["baseline"], samples.get("local", [])
+    bare = bare_interpreter(kernel, args.warm)
     kernel.close()
+
+    direct = {}
+    if args.java and args.class_path:
+        for name in ["stock"] + (["local"] if args.local_python else []):
+            run = subprocess.run(
+                [args.java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", args.class_path,
+                 "dev.pymastery.kernel.runtime.container.RoundTripBench", name, str(max(args.warm, 500)), CODE],
+                capture_output=True, text=True)
+            lines = [line for line in run.stdout.splitlines() if line.startswith("{")]
+            if run.returncode == 0 and lines:
+                direct[name] = json.loads(lines[-1])
 
     exec_rows = {}
     for cli in ("docker", "podman"):
@@ -217,6 +236,7 @@ def main():
         "warm_cpython": quantiles(warm),
         "bare_interpreter": quantiles(bare),
         "kernel_baseline_html_cell": quantiles(baseline),
+        "runtime_without_jupyter": direct,
         "warm_cpython_process_engine": quantiles(local) if local else None,
         "exec_per_cell": {cli: quantiles(v) if isinstance(v, list) else {"error": v} for cli, v in exec_rows.items()},
     }
@@ -238,6 +258,9 @@ def main():
     print("| kernel alone: a `%%%%html` cell (no runtime) | %d | %s | %s |"
           % (len(baseline), ms(results["kernel_baseline_html_cell"]["p50"]),
              ms(results["kernel_baseline_html_cell"]["p99"])))
+    for name, row in direct.items():
+        print("| runtime alone, `CPythonRuntime.run` in a JVM, no Jupyter (%s) | %d | %.2f | %.2f |"
+              % (name, row["runs"], row["p50_ms"], row["p99_ms"]))
     print("| same code, bare interpreter (compile + exec in that CPython) | %d | %s | %s |"
           % (len(bare), ms(results["bare_interpreter"]["p50"]), ms(results["bare_interpreter"]["p99"])))
     for cli, stats in results["exec_per_cell"].items():
