@@ -110,7 +110,7 @@ service_pid() {
 }
 
 start_service() {
-  if api_up && [ ! -f "$SOCKET_DIR/service.pid" ] && pid="$(service_pid)"; then
+  if api_up && ! service_pid | cmp -s - "$SOCKET_DIR/service.pid" && pid="$(service_pid)"; then
     echo "$pid" | as_root tee "$SOCKET_DIR/service.pid" >/dev/null
   fi
   if api_up && [ "$RESTART_SERVICE" = true ] && [ -f "$SOCKET_DIR/service.pid" ]; then
@@ -124,9 +124,12 @@ start_service() {
   say "starting podman system service on $SOCKET"
   # setsid: the service outlives this script and is not killed with its process group.
   as_root setsid podman system service --time=0 "unix://$SOCKET" >"$SOCKET_DIR/service.log" 2>&1 < /dev/null &
-  echo $! | as_root tee "$SOCKET_DIR/service.pid" >/dev/null
   for _ in $(seq 1 100); do
-    api_up && return 0
+    if api_up; then
+      # $! may be a subshell's pid: record the service's own.
+      service_pid | as_root tee "$SOCKET_DIR/service.pid" >/dev/null
+      return 0
+    fi
     sleep 0.1
   done
   fail "podman system service did not answer on $SOCKET (see $SOCKET_DIR/service.log)"

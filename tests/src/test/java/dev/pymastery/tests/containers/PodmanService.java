@@ -21,7 +21,9 @@ final class PodmanService {
         }
         long pid = Long.parseLong(Files.readString(pidFile).strip());
         ProcessHandle service = ProcessHandle.of(pid)
-                .orElseThrow(() -> new IllegalStateException("the Podman service (pid " + pid + ") is not running"));
+                .filter(p -> p.info().commandLine().orElse("").contains("system service"))
+                .orElseThrow(() -> new IllegalStateException(
+                        "pid " + pid + " in " + pidFile + " is not a running Podman service; run .ci/podman.sh"));
         service.destroy();
         service.onExit().get(10, TimeUnit.SECONDS);
         Process setup = new ProcessBuilder(script.toString())
