@@ -1,8 +1,11 @@
 package dev.pymastery.kernel.runtime.container;
 
 import dev.pymastery.kernel.runtime.container.engine.Labels;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +21,24 @@ public record KernelIdentity(String kernelId, String host, long pid, long startM
                 kernelId, hostName(), self.pid(), startMillis(self).orElse(0L));
     }
 
+    /** The host's name without a DNS lookup (that can take seconds, and this is on start-up). */
     private static String hostName() {
+        try {
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        String variable = System.getenv().getOrDefault("HOSTNAME", "");
+        if (!variable.isBlank()) {
+            return variable;
+        }
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
-            return System.getenv().getOrDefault("HOSTNAME", "localhost");
+            return "localhost";
         }
     }
 
