@@ -2,7 +2,6 @@ package dev.pymastery.kernel;
 
 import dev.pymastery.kernel.messaging.ConnectionInfo;
 import dev.pymastery.kernel.messaging.Ending;
-import dev.pymastery.kernel.messaging.JupyterKernel;
 import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -31,8 +30,8 @@ public final class KernelMain {
             System.exit(2);
             return;
         }
-        JupyterKernel kernel =
-                process.serve(connection, System.getenv(), Path.of("").toAbsolutePath());
+        KernelSession kernel = process.serve(
+                connection, Path.of(args[0]), System.getenv(), Path.of("").toAbsolutePath());
         log.log(
                 Level.INFO,
                 "kernel listening on " + connection.ip() + " after " + Logging.uptimeMillis()

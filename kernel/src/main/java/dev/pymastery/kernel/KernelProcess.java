@@ -3,9 +3,12 @@ package dev.pymastery.kernel;
 import dev.pymastery.kernel.interpreter.KernelVersions;
 import dev.pymastery.kernel.interpreter.PythonInterpreter;
 import dev.pymastery.kernel.magic.BuiltinMagics;
+import dev.pymastery.kernel.magic.CPythonMagics;
 import dev.pymastery.kernel.magic.MagicRegistry;
 import dev.pymastery.kernel.messaging.ConnectionInfo;
 import dev.pymastery.kernel.messaging.JupyterKernel;
+import dev.pymastery.kernel.runtime.container.CPythonRuntimes;
+import dev.pymastery.kernel.runtime.container.KernelIdentity;
 import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
 import java.nio.file.Path;
 import java.util.Map;
@@ -45,13 +48,24 @@ public final class KernelProcess {
      * Serves one Jupyter connection. {@code env} and {@code cwd} are the ones Jupyter gave the
      * kernel (they replace the guest's environment and working directory).
      */
-    public JupyterKernel serve(ConnectionInfo connection, Map<String, String> env, Path cwd) {
-        MagicRegistry magics = BuiltinMagics.register(new MagicRegistry());
+    public KernelSession serve(ConnectionInfo connection, Path connectionFile, Map<String, String> env, Path cwd) {
+        CPythonRuntimes cpython = CPythonRuntimes.create(env, KernelIdentity.current(kernelId(connectionFile)), json);
+        MagicRegistry magics = CPythonMagics.register(BuiltinMagics.register(new MagicRegistry()), cpython, json);
         PythonInterpreter interpreter = new PythonInterpreter(python, magics, versions);
         JupyterKernel kernel = JupyterKernel.start(connection, interpreter, json);
+        // Only now: starting GraalPy and reading the runtimes compete with binding the sockets.
         python.start();
+        cpython.startInBackground();
         python.environment(env, cwd);
-        return kernel;
+        return new KernelSession(kernel, cpython);
+    }
+
+    /** Jupyter names connection files kernel-ID.json; the id labels this session's containers. */
+    static String kernelId(Path connectionFile) {
+        String name = connectionFile.getFileName().toString();
+        return name.startsWith("kernel-") && name.endsWith(".json")
+                ? name.substring("kernel-".length(), name.length() - ".json".length())
+                : java.util.UUID.randomUUID().toString();
     }
 
     /** A fresh GraalPy context on the same warm engine: nothing of the last session remains. */

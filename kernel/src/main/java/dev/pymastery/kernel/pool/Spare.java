@@ -1,9 +1,9 @@
 package dev.pymastery.kernel.pool;
 
 import dev.pymastery.kernel.KernelProcess;
+import dev.pymastery.kernel.KernelSession;
 import dev.pymastery.kernel.messaging.ConnectionInfo;
 import dev.pymastery.kernel.messaging.Ending;
-import dev.pymastery.kernel.messaging.JupyterKernel;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -122,10 +122,10 @@ public final class Spare {
             LOG.log(Level.INFO, "asked to stop");
             return false;
         }
-        JupyterKernel kernel;
+        KernelSession kernel;
         try {
             ConnectionInfo connection = ConnectionInfo.read(claim.connectionFile(), process.json());
-            kernel = process.serve(connection, claim.env(), claim.cwd());
+            kernel = process.serve(connection, claim.connectionFile(), claim.env(), claim.cwd());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "could not serve " + claim.connectionFile(), e);
             out.writeByte(Launcher.ERROR);
@@ -153,7 +153,7 @@ public final class Spare {
         return ending.requested();
     }
 
-    private static void watchLauncher(DataInputStream in, JupyterKernel kernel) {
+    private static void watchLauncher(DataInputStream in, KernelSession kernel) {
         try {
             while (true) {
                 byte command = in.readByte();

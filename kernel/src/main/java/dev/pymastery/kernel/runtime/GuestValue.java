@@ -7,4 +7,9 @@ public interface GuestValue {
 
     /** Whether the object is {@code None}. */
     boolean isNone();
+
+    /** The text of a Python {@code str}; empty for other objects. */
+    default java.util.Optional<String> text() {
+        return java.util.Optional.empty();
+    }
 }

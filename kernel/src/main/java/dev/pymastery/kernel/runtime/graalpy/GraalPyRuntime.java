@@ -65,6 +65,7 @@ public final class GraalPyRuntime implements Runtime {
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final Object busyLock = new Object();
     private final AtomicReference<CellOutput> output = new AtomicReference<>();
+    private final AtomicReference<String[]> pendingEnvironment = new AtomicReference<>();
     private volatile LineMagicHandler magics;
     private volatile Thread guestThread;
     private volatile boolean busy;
@@ -255,8 +256,16 @@ public final class GraalPyRuntime implements Runtime {
      * was started before they were known).
      */
     public void environment(Map<String, String> env, java.nio.file.Path cwd) {
-        onGuestThread(() ->
-                guestCall(() -> shell.invokeMember("apply_environment", json.writeValueAsString(env), cwd.toString())));
+        // Applied by the next guest call, before anything else: a cell must never run first and
+        // then lose what it set to the hand-over.
+        pendingEnvironment.set(new String[] {json.writeValueAsString(env), cwd.toString()});
+    }
+
+    private void applyPendingEnvironment() {
+        String[] pending = pendingEnvironment.getAndSet(null);
+        if (pending != null) {
+            shell.invokeMember("apply_environment", pending[0], pending[1]);
+        }
     }
 
     /**
@@ -273,14 +282,18 @@ public final class GraalPyRuntime implements Runtime {
      * Python state survives), then warms it up like the first.
      */
     public void renew() {
-        onGuestThread(() -> {
-            output.set(null);
-            Context old = context;
-            old.close(true);
-            openContext();
-            warmUp();
-            return null;
-        });
+        awaitReady();
+        // Not through onGuestThread: a hand-over waiting for the next session must reach the new
+        // context, not the one being closed.
+        CompletableFuture.runAsync(
+                        () -> {
+                            output.set(null);
+                            context.close(true);
+                            openContext();
+                            warmUp();
+                        },
+                        thread)
+                .join();
     }
 
     @Override
@@ -530,11 +543,13 @@ public final class GraalPyRuntime implements Runtime {
         awaitReady();
         try {
             if (Thread.currentThread() == guestThread) {
+                applyPendingEnvironment();
                 return call.call();
             }
             return CompletableFuture.supplyAsync(
                             () -> {
                                 try {
+                                    applyPendingEnvironment();
                                     return call.call();
                                 } catch (RuntimeException e) {
                                     throw e;

@@ -14,4 +14,9 @@ record GraalPyValue(Value value) implements GuestValue {
     public boolean isNone() {
         return value.isNull();
     }
+
+    @Override
+    public java.util.Optional<String> text() {
+        return value.isString() ? java.util.Optional.of(value.asString()) : java.util.Optional.empty();
+    }
 }

@@ -613,6 +613,39 @@ class Shell:
                 reader.join(5)
         return code
 
+    # ---------------------------------------------------------------- values for CPython runtimes
+
+    def export_values(self, names_json):
+        """Pickles named values for %%cpython --in: JSON {values: {name: base64}, errors: {name:
+        {type, reason}}}, the shape the CPython agent uses too."""
+        import pickle
+
+        values, type_names, errors = {}, {}, {}
+        for name in json.loads(names_json):
+            if name not in self.ns:
+                errors[name] = {"type": None, "reason": "it is not defined here"}
+                continue
+            value = self.ns[name]
+            type_names[name] = _type_name(value)
+            try:
+                values[name] = base64.b64encode(pickle.dumps(value, protocol=4)).decode("ascii")
+            except BaseException as error:
+                errors[name] = {"type": _type_name(value), "reason": "%s: %s" % (type(error).__name__, _safe_str(error))}
+        return json.dumps({"values": values, "types": type_names, "errors": errors})
+
+    def import_values(self, values_json):
+        """Loads values pickled by a CPython runtime (%%cpython --out): JSON {name: {type, reason}}
+        for those that could not be loaded here."""
+        import pickle
+
+        errors = {}
+        for name, payload in json.loads(values_json).items():
+            try:
+                self.ns[name] = pickle.loads(base64.b64decode(payload))
+            except BaseException as error:
+                errors[name] = {"type": None, "reason": "%s: %s" % (type(error).__name__, _safe_str(error))}
+        return json.dumps(errors)
+
     # ---------------------------------------------------------------- completion
 
     def complete(self, code, cursor):
@@ -839,6 +872,12 @@ def _shorten(tb):
     for old in reversed(kept):
         chain = types.TracebackType(chain, old.tb_frame, old.tb_lasti, old.tb_lineno)
     return chain, len(frames) - len(kept)
+
+
+def _type_name(value):
+    kind = type(value)
+    module = kind.__module__
+    return kind.__qualname__ if module in ("builtins", "__main__") else module + "." + kind.__qualname__
 
 
 def _safe_str(error):

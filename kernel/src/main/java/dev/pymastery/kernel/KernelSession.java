@@ -1,0 +1,44 @@
+package dev.pymastery.kernel;
+
+import dev.pymastery.kernel.messaging.Ending;
+import dev.pymastery.kernel.messaging.JupyterKernel;
+import dev.pymastery.kernel.runtime.container.CPythonRuntimes;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One Jupyter connection served by a kernel process: the protocol, and the CPython runtimes the
+ * session started (their containers go when the session ends).
+ */
+public final class KernelSession {
+    private final JupyterKernel kernel;
+    private final CPythonRuntimes cpython;
+
+    KernelSession(JupyterKernel kernel, CPythonRuntimes cpython) {
+        this.kernel = kernel;
+        this.cpython = cpython;
+    }
+
+    /** Completes when the session should end: a client asked, or {@link #stop()} was called. */
+    public CompletableFuture<Ending> ended() {
+        return kernel.ended();
+    }
+
+    /** Interrupts the running cell (a SIGINT sent to the launcher). */
+    public void interrupt() {
+        kernel.interrupt();
+    }
+
+    /** Ends the session from outside (the launcher went away). */
+    public void stop() {
+        kernel.stop();
+    }
+
+    /** Stops the session's runtimes (removing their containers), then closes the sockets. */
+    public void close() {
+        try {
+            cpython.close();
+        } finally {
+            kernel.close();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.pymastery.kernel.runtime.container;
+
+import dev.pymastery.kernel.cell.CellOutput;
+import dev.pymastery.kernel.cell.ErrorInfo;
+import dev.pymastery.kernel.cell.MimeBundle;
+import dev.pymastery.kernel.runtime.Cell;
+import dev.pymastery.kernel.runtime.CellResult;
+import java.util.Arrays;
+import java.util.Optional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A runtime's own round trip, without Jupyter: {@code CPythonRuntime.run} of one cell, timed in
+ * this JVM. Used by {@code ./pymastery bench runtimes}; configured like the kernel (environment).
+ * Prints one JSON object: {@code {"runtime", "runs", "p50_ms", "p99_ms"}}.
+ *
+ * <pre>java -cp KERNEL_CLASS_PATH dev.pymastery.kernel.runtime.container.RoundTripBench RUNTIME RUNS CODE</pre>
+ */
+public final class RoundTripBench {
+    private RoundTripBench() {}
+
+    public static void main(String[] args) {
+        String name = args.length > 0 ? args[0] : "stock";
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        String code = args.length > 2 ? args[2] : "1";
+        CPythonRuntimes runtimes = CPythonRuntimes.create(
+                System.getenv(),
+                KernelIdentity.current("bench"),
+                JsonMapper.builder().build());
+        try {
+            CPythonRuntime runtime = runtimes.runtime(name);
+            CellOutput quiet = new Quiet();
+            long[] samples = new long[runs];
+            for (int i = -200; i < runs; i++) {
+                long start = System.nanoTime();
+                CellResult result = runtime.run(new Cell(code, "<bench>", 1, false), quiet);
+                if (result instanceof CellResult.Failed failed) {
+                    throw new IllegalStateException(
+                            failed.error().ename() + ": " + failed.error().evalue());
+                }
+                if (i >= 0) {
+                    samples[i] = System.nanoTime() - start;
+                }
+            }
+            Arrays.sort(samples);
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "{\"runtime\": \"%s\", \"runs\": %d, \"p50_ms\": %.4f, \"p99_ms\": %.4f}%n",
+                    name,
+                    runs,
+                    samples[runs / 2] / 1e6,
+                    samples[Math.min(runs - 1, (int) Math.round(runs * 0.99))] / 1e6);
+        } finally {
+            runtimes.close();
+        }
+    }
+
+    /** Output nobody reads. */
+    private static final class Quiet implements CellOutput {
+        @Override
+        public void started(String code, int executionCount) {}
+
+        @Override
+        public void stream(String name, String text) {}
+
+        @Override
+        public void display(MimeBundle bundle, Optional<String> displayId, boolean update) {}
+
+        @Override
+        public void clear(boolean wait) {}
+
+        @Override
+        public void result(int executionCount, MimeBundle bundle) {}
+
+        @Override
+        public void error(ErrorInfo error) {}
+
+        @Override
+        public String input(String prompt, boolean password) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.pymastery.tests.containers;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The runtimes the integration tests configure, through the documented environment overrides:
+ * the default three on the Debian-built images, plus {@code small} (256 MiB), {@code local}
+ * (the process engine), {@code missing} (an image nobody built) and {@code pulled} (an image
+ * only the tests' own registry has).
+ */
+final class TestRuntimes {
+    private TestRuntimes() {}
+
+    static Map<String, String> env(Path configHome) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DOCKER_HOST", "unix://" + Prerequisites.socket());
+        env.put("XDG_CONFIG_HOME", configHome.toString());
+        env.put("PYMASTERY_RUNTIME_STOCK_IMAGE", Prerequisites.STOCK_IMAGE);
+        env.put("PYMASTERY_RUNTIME_FT_IMAGE", Prerequisites.FT_IMAGE);
+        env.put("PYMASTERY_RUNTIME_FT_PYTHON", "python3.14");
+        env.put("PYMASTERY_RUNTIME_CUDA_IMAGE", Prerequisites.STOCK_IMAGE);
+        env.put("PYMASTERY_RUNTIME_SMALL_IMAGE", Prerequisites.STOCK_IMAGE);
+        env.put("PYMASTERY_RUNTIME_SMALL_MEMORY", "256m");
+        env.put("PYMASTERY_RUNTIME_LOCAL_ENGINE", "process");
+        env.put("PYMASTERY_RUNTIME_LOCAL_LOCAL_PYTHON", Prerequisites.PYTHON);
+        env.put("PYMASTERY_RUNTIME_MISSING_IMAGE", "pymastery-test/missing:1");
+        env.put("PYMASTERY_RUNTIME_MISSING_BUILD", "./docker/build.sh missing");
+        env.put("PYMASTERY_RUNTIME_PULLED_IMAGE", TestRegistry.IMAGE);
+        env.put("PYMASTERY_RUNTIME_PULLED_PYTHON", "python3.14");
+        return env;
+    }
+}
