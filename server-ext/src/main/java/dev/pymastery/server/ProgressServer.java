@@ -1,0 +1,103 @@
+package dev.pymastery.server;
+
+import dev.pymastery.checks.CheckCatalog;
+import dev.pymastery.server.attempts.AttemptRecorder;
+import dev.pymastery.server.events.EventHub;
+import dev.pymastery.server.people.Tokens;
+import dev.pymastery.server.progress.ProgressService;
+import dev.pymastery.server.store.AttemptStore;
+import dev.pymastery.server.store.Database;
+import dev.pymastery.server.store.PeopleStore;
+import dev.pymastery.server.store.ResultStore;
+import dev.pymastery.server.web.ApiRoutes;
+import dev.pymastery.server.web.Authenticator;
+import dev.pymastery.server.web.DashboardRoutes;
+import dev.pymastery.server.web.Metrics;
+import dev.pymastery.server.web.OpsRoutes;
+import dev.pymastery.server.web.Route;
+import dev.pymastery.server.web.WebApp;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The composition root: wires the database, the stores, the attempt writer, the event hub and the
+ * routes into one unstarted Javalin app. Owns them all; {@link #close} stops and closes them.
+ */
+public final class ProgressServer implements AutoCloseable {
+    private final Database database;
+    private final PeopleStore people;
+    private final AttemptStore attempts;
+    private final AttemptRecorder recorder;
+    private final EventHub events;
+    private final List<Route> routes;
+    private final Javalin app;
+
+    private ProgressServer(Database database, CheckCatalog catalog, boolean accessLog) {
+        Clock clock = Clock.systemUTC();
+        JsonMapper json = JsonMapper.builder().build();
+        this.database = database;
+        this.people = new PeopleStore(database, new Tokens(), clock);
+        this.attempts = new AttemptStore(database, clock);
+        this.events = new EventHub(json);
+        this.recorder = new AttemptRecorder(attempts, catalog, events::publish, 256);
+        Metrics metrics = new Metrics();
+        metrics.eventStreams(events::size);
+        ProgressService progress = new ProgressService(catalog, people, new ResultStore(database));
+        Authenticator authenticator = new Authenticator(people);
+        List<Route> all = new ArrayList<>();
+        all.addAll(new OpsRoutes(database, metrics).routes());
+        all.addAll(new ApiRoutes(recorder, attempts, people, progress, events, metrics, json).routes());
+        all.addAll(new DashboardRoutes(authenticator).routes());
+        this.routes = List.copyOf(all);
+        this.app = WebApp.create(routes, authenticator, metrics, json, accessLog);
+    }
+
+    /** A server on an open database and a loaded catalog; the app is not started. */
+    public static ProgressServer create(Database database, CheckCatalog catalog, boolean accessLog) {
+        return new ProgressServer(database, catalog, accessLog);
+    }
+
+    /** Opens the database and the catalog the settings name; the app is not started. */
+    public static ProgressServer create(ServerSettings settings) {
+        CheckCatalog catalog = CheckCatalog.load(settings.catalog());
+        Database database = Database.open(settings.databaseUrl());
+        try {
+            return new ProgressServer(database, catalog, settings.accessLog());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The unstarted app: tests start it on port 0 (JavalinTest), {@code ./pymastery server} on its port. */
+    public Javalin app() {
+        return app;
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public PeopleStore people() {
+        return people;
+    }
+
+    public AttemptStore attempts() {
+        return attempts;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        app.stop();
+        recorder.close();
+        database.close();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.pymastery.server.attempts;
+
+import dev.pymastery.checks.client.RecordedAttempt;
+
+/** What became of a posted attempt. */
+public sealed interface RecordResult {
+    /** Stored now: 201. */
+    record Created(RecordedAttempt attempt) implements RecordResult {}
+
+    /** Stored before under the same idempotency key: 200 with the stored attempt. */
+    record Duplicate(RecordedAttempt attempt) implements RecordResult {}
+
+    /** The catalog has no such check: 422. */
+    record UnknownCheck(String checkId) implements RecordResult {}
+}

@@ -1,0 +1,79 @@
+// The instructor's grid: learners × weeks, a drill-down to a learner's week, live updates.
+"use strict";
+
+let cohort = null;
+let open = null; // { learner, week } shown in the drill-down
+
+function cell(name, column, points) {
+  const td = el("td", { class: "cell " + level(points, column.maxPoints), title: `${name}, week ${column.week}`,
+    dataset: { learner: name, week: String(column.week), points: String(points), max: String(column.maxPoints) } },
+    `${points}/${column.maxPoints}`);
+  td.addEventListener("click", () => showDetail(name, column.week));
+  return td;
+}
+
+function row(learner) {
+  return el("tr", { dataset: { learner: learner.name } },
+    el("td", { class: "learner" }, learner.name),
+    ...cohort.weeks.map((column, i) => cell(learner.name, column, learner.weeks[i])),
+    el("td", { class: "total" }, `${learner.points} / ${cohort.maxPoints}`));
+}
+
+function render() {
+  const grid = document.getElementById("grid");
+  grid.replaceChildren(
+    el("thead", {}, el("tr", {}, el("th", { class: "learner" }, "Learner"),
+      ...cohort.weeks.map((w) => el("th", { title: w.title }, "W" + String(w.week).padStart(2, "0"))),
+      el("th", {}, "Total"))),
+    el("tbody", {}, ...cohort.learners.map(row)));
+  document.getElementById("status").textContent =
+    `${cohort.learners.length} learners, ${cohort.weeks.length} weeks, ${cohort.maxPoints} points in all.`;
+}
+
+async function load() {
+  cohort = await getJson("cohort");
+  render();
+}
+
+async function refreshLearner(name) {
+  const progress = await getJson(`learners/${encodeURIComponent(name)}/progress`);
+  let learner = cohort.learners.find((l) => l.name === name);
+  if (!learner) return load();
+  learner.points = progress.points;
+  learner.weeks = cohort.weeks.map((c) => (progress.weeks.find((w) => w.week === c.week) || { points: 0 }).points);
+  const old = document.querySelector(`#grid tr[data-learner="${CSS.escape(name)}"]`);
+  const fresh = row(learner);
+  old.replaceWith(fresh);
+  return fresh;
+}
+
+async function showDetail(name, week) {
+  open = { learner: name, week };
+  const detail = document.getElementById("detail");
+  const [progress, attempts] = await Promise.all([
+    getJson(`learners/${encodeURIComponent(name)}/progress`),
+    getJson(`learners/${encodeURIComponent(name)}/attempts?limit=200`)]);
+  const w = progress.weeks.find((x) => x.week === week);
+  const prefix = "w" + String(week).padStart(2, "0") + ".";
+  const recent = attempts.attempts.filter((a) => a.checkId.startsWith(prefix)).slice(0, 20);
+  detail.replaceChildren(
+    el("h2", {}, `${name} · week ${week}: ${w.title} — ${w.points} / ${w.maxPoints}`),
+    checksTable(w.checks),
+    el("h2", {}, "Latest attempts"),
+    recent.length === 0 ? el("p", {}, "No attempts this week yet.") :
+      el("table", { class: "checks attempts" },
+        el("tbody", {}, ...recent.map((a) => el("tr", {},
+          el("td", {}, new Date(a.attemptedAt).toLocaleString()), el("td", {}, el("code", {}, a.checkId)),
+          el("td", {}, outcome(a.outcome)), el("td", {}, `${a.score} / ${a.maxScore}`),
+          el("td", {}, a.message))))));
+  detail.hidden = false;
+}
+
+load().then(() => listen(async (event) => {
+  const fresh = await refreshLearner(event.learner);
+  if (fresh && fresh.querySelector) {
+    const target = fresh.querySelector(`td.cell[data-week="${event.week}"]`);
+    if (target) target.classList.add("flash");
+  }
+  if (open && open.learner === event.learner) showDetail(open.learner, open.week);
+})).catch((e) => { document.getElementById("status").textContent = "Cannot load the cohort: " + e.message; });

@@ -1,0 +1,8 @@
+package dev.pymastery.server;
+
+class AuthorizationPostgresTest extends AuthorizationContract {
+    @Override
+    String kind() {
+        return Databases.POSTGRESQL;
+    }
+}

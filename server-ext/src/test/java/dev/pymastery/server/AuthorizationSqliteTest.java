@@ -1,0 +1,8 @@
+package dev.pymastery.server;
+
+class AuthorizationSqliteTest extends AuthorizationContract {
+    @Override
+    String kind() {
+        return Databases.SQLITE;
+    }
+}

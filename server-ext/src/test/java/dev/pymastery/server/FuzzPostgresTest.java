@@ -1,0 +1,8 @@
+package dev.pymastery.server;
+
+class FuzzPostgresTest extends FuzzContract {
+    @Override
+    String kind() {
+        return Databases.POSTGRESQL;
+    }
+}

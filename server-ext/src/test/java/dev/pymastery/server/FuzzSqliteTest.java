@@ -1,0 +1,8 @@
+package dev.pymastery.server;
+
+class FuzzSqliteTest extends FuzzContract {
+    @Override
+    String kind() {
+        return Databases.SQLITE;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.pymastery.server;
+
+class KillRecoveryPostgresIT extends KillRecoveryContract {
+    @Override
+    String kind() {
+        return Databases.POSTGRESQL;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.pymastery.server;
+
+class KillRecoverySqliteIT extends KillRecoveryContract {
+    @Override
+    String kind() {
+        return Databases.SQLITE;
+    }
+}

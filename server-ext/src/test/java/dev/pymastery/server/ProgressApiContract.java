@@ -1,0 +1,251 @@
+package dev.pymastery.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pymastery.server.people.Role;
+import io.javalin.testtools.JavalinTest;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** The JSON API's contract; {@link ProgressApiSqliteTest} and {@link ProgressApiPostgresTest} run it. */
+abstract class ProgressApiContract {
+    /** {@link Databases#SQLITE} or {@link Databases#POSTGRESQL}. */
+    abstract String kind();
+
+    @TempDir
+    Path dir;
+
+    ProgressServer server;
+    String ann;
+    String teacher;
+
+    @BeforeEach
+    void start() {
+        server = Fixtures.server(kind(), dir);
+        ann = server.people().issueToken(server.people().add("ann", Role.LEARNER));
+        teacher = server.people().issueToken(server.people().add("teacher", Role.INSTRUCTOR));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void anAttemptIsStoredOnceAndARetryReturnsTheStoredOne() {
+        JavalinTest.test(server.app(), (app, http) -> {
+            Api api = new Api(app.port());
+            String body = Fixtures.attempt("key-1", "w01.repl-audit.money-eq", "failed", 1, 2);
+            Api.Answer first = api.post("/api/v1/attempts", ann, body);
+            assertThat(first.status()).isEqualTo(201);
+            JsonNode stored = first.json();
+            assertThat(stored.path("duplicate").asBoolean()).isFalse();
+            assertThat(stored.path("learner").asString()).isEqualTo("ann");
+            assertThat(stored.path("checkId").asString()).isEqualTo("w01.repl-audit.money-eq");
+            assertThat(stored.path("message").asString()).isEqualTo("expected 2, got 3");
+            assertThat(stored.path("notebook").asString()).isEqualTo("month1/week01.ipynb");
+
+            Api.Answer again = api.post("/api/v1/attempts", ann, body.replace("\"failed\"", "\"passed\""));
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.json().path("duplicate").asBoolean()).isTrue();
+            assertThat(again.json().path("id").asLong())
+                    .isEqualTo(stored.path("id").asLong());
+            assertThat(again.json().path("outcome").asString()).isEqualTo("failed");
+            assertThat(server.attempts().count()).isEqualTo(1);
+
+            JsonNode check = api.get("/api/v1/me/progress", ann)
+                    .json()
+                    .path("weeks")
+                    .get(0)
+                    .path("checks")
+                    .get(0);
+            assertThat(check.path("attempts").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void progressSumsTheBestScorePerCheckOutOfTheWeeksPoints() {
+        JavalinTest.test(server.app(), (app, http) -> {
+            Api api = new Api(app.port());
+            post(api, ann, "w01.repl-audit.money-eq", "failed", 1, 2);
+            post(api, ann, "w01.repl-audit.money-eq", "passed", 2, 2);
+            post(api, ann, "w01.repl-audit.money-eq", "error", 0, 2);
+            post(api, ann, "w02.lazy-pipeline.gen-basic", "failed", 1, 3);
+
+            Api.Answer answer = api.get("/api/v1/me/progress", ann);
+            assertThat(answer.status()).isEqualTo(200);
+            JsonNode progress = answer.json();
+            assertThat(progress.path("learner").asString()).isEqualTo("ann");
+            assertThat(progress.path("points").asInt()).isEqualTo(3);
+            assertThat(progress.path("maxPoints").asInt()).isEqualTo(7);
+            JsonNode week1 = progress.path("weeks").get(0);
+            assertThat(week1.path("week").asInt()).isEqualTo(1);
+            assertThat(week1.path("title").asString()).isEqualTo("Syntax, Values, Names, and the Data Model");
+            assertThat(week1.path("points").asInt()).isEqualTo(2);
+            assertThat(week1.path("maxPoints").asInt()).isEqualTo(3);
+            JsonNode money = week1.path("checks").get(0);
+            assertThat(money.path("id").asString()).isEqualTo("w01.repl-audit.money-eq");
+            assertThat(money.path("points").asInt()).isEqualTo(2);
+            assertThat(money.path("bestOutcome").asString()).isEqualTo("passed");
+            assertThat(money.path("attempts").asInt()).isEqualTo(3);
+            JsonNode untried = week1.path("checks").get(1);
+            assertThat(untried.path("bestOutcome").isNull()).isTrue();
+            assertThat(untried.path("attempts").asInt()).isZero();
+            assertThat(progress.path("weeks").get(1).path("points").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aScoreAboveWhatTheCatalogSaysCountsOnlyUpToIt() {
+        JavalinTest.test(server.app(), (app, http) -> {
+            Api api = new Api(app.port());
+            post(api, ann, "w01.repl-audit.vector-rmul", "passed", 5, 5);
+            assertThat(api.get("/api/v1/me/progress", ann).json().path("points").asInt())
+                    .isEqualTo(1);
+        });
+    }
+
+    @Test
+    void unknownChecksAre422AndBadFieldsAre400NamingTheField() {
+        JavalinTest.test(server.app(), (app, http) -> {
+            Api api = new Api(app.port());
+            Api.Answer unknown = api.post("/api/v1/attempts", ann, Fixtures.attempt("w09.nope.nope", "passed", 1, 1));
+            assertThat(unknown.status()).isEqualTo(422);
+            assertThat(unknown.contentType()).startsWith("application/problem+json");
+            assertThat(unknown.detail()).contains("unknown check 'w09.nope.nope'");
+
+            String good = Fixtures.attempt("w01.repl-audit.money-eq", "passed", 2, 2);
+            assertThat(api.post("/api/v1/attempts", ann, good.replace("\"passed\"", "\"won\""))
+                            .detail())
+                    .contains("'outcome'");
+            assertThat(api.post("/api/v1/attempts", ann, good.replace("\"score\":2", "\"score\":3"))
+                            .detail())
+                    .contains("'score'");
+            assertThat(api.post("/api/v1/attempts", ann, good.replace("\"runtime\"", "\"color\":1,\"runtime\""))
+                            .detail())
+                    .contains("unknown field 'color'");
+            assertThat(api.post("/api/v1/attempts", ann, good.replace("\"graalpy\"", "\"jython\""))
+                            .detail())
+                    .contains("'runtime'");
+            Api.Answer badTime = api.post(
+                    "/api/v1/attempts",
+                    ann,
+                    good.replaceAll("\"attemptedAt\":\"[^\"]*\"", "\"attemptedAt\":\"yesterday\""));
+            assertThat(badTime.status()).isEqualTo(400);
+            assertThat(badTime.detail()).contains("RFC 3339");
+            assertThat(api.post("/api/v1/attempts", ann, "text/plain", good).status())
+                    .isEqualTo(415);
+            assertThat(api.post("/api/v1/attempts", ann, "[1,2]").status()).isEqualTo(400);
+            String huge = good.replace("expected 2, got 3", "x".repeat(70_000));
+            assertThat(api.post("/api/v1/attempts", ann, huge).status()).isEqualTo(413);
+            String longMessage = good.replace("expected 2, got 3", "x".repeat(4_001));
+            assertThat(api.post("/api/v1/attempts", ann, longMessage).detail()).contains("'message'");
+            assertThat(server.attempts().count()).isZero();
+        });
+    }
+
+    @Test
+    void meChecksAndAttemptsListing() {
+        JavalinTest.test(server.app(), (app, http) -> {
+            Api api = new Api(app.port());
+            assertThat(api.get("/api/v1/me", ann).json().toString())
+                    .isEqualTo("{\"name\":\"ann\",\"role\":\"learner\"}");
+            assertThat(api.get("/api/v1/me", teacher).json().path("role").asString())
+                    .isEqualTo("instructor");
+            JsonNode weeks = api.get("/api/v1/checks", ann).json().path("weeks");
+            assertThat(weeks).hasSize(2);
+            assertThat(weeks.get(0).path("checks").get(0).path("id").asString()).isEqualTo("w01.repl-audit.money-eq");
+            assertThat(weeks.toString()).doesNotContain("assert");
+
+            for (int i = 0; i < 3; i++) {
+                post(api, ann, "w01.repl-audit.money-eq", "failed", 0, 2);
+            }
+            post(api, ann, "w02.lazy-pipeline.no-list", "passed", 1, 1);
+            JsonNode all = api.get("/api/v1/me/attempts", ann).json().path("attempts");
+            assertThat(all).hasSize(4);
+            assertThat(all.get(0).path("checkId").asString()).isEqualTo("w02.lazy-pipeline.no-list");
+            assertThat(api.get("/api/v1/me/attempts?checkId=w01.repl-audit.money-eq&limit=2", ann)
+                            .json()
+                            .path("attempts"))
+                    .hasSize(2);
+            assertThat(api.get("/api/v1/me/attempts?limit=0", ann).status()).isEqualTo(400);
+            assertThat(api.get("/api/v1/me/attempts?limit=abc", ann).detail()).contains("'limit'");
+        });
+    }
+
+    @Test
+    void theCohortShowsEveryLearnerPerWeekAndExportsCsv() {
+        JavalinTest.test(server.app(), (app, http) -> {
+            Api api = new Api(app.port());
+            String bob = server.people().issueToken(server.people().add("bob", Role.LEARNER));
+            post(api, ann, "w01.repl-audit.money-eq", "passed", 2, 2);
+            post(api, ann, "w01.repl-audit.vector-rmul", "passed", 1, 1);
+            post(api, bob, "w02.lazy-pipeline.gen-basic", "failed", 2, 3);
+
+            JsonNode cohort = api.get("/api/v1/cohort", teacher).json();
+            assertThat(cohort.path("maxPoints").asInt()).isEqualTo(7);
+            assertThat(cohort.path("weeks").get(1).path("maxPoints").asInt()).isEqualTo(4);
+            JsonNode rows = cohort.path("learners");
+            assertThat(rows).hasSize(2); // instructors are not learners
+            assertThat(rows.get(0).path("name").asString()).isEqualTo("ann");
+            assertThat(rows.get(0).path("weeks").toString()).isEqualTo("[3,0]");
+            assertThat(rows.get(1).path("weeks").toString()).isEqualTo("[0,2]");
+            assertThat(rows.get(1).path("points").asInt()).isEqualTo(2);
+
+            Api.Answer csv = api.get("/api/v1/cohort.csv", teacher);
+            assertThat(csv.contentType()).startsWith("text/csv");
+            assertThat(csv.body().lines())
+                    .hasSize(1 + 2 * 4)
+                    .contains("ann,1,w01.repl-audit.money-eq,Money compares and hashes by value,2,2,passed,1")
+                    .contains("bob,2,w02.lazy-pipeline.gen-basic,The pipeline is a generator,2,3,failed,1");
+
+            JsonNode learners = api.get("/api/v1/learners", teacher).json().path("people");
+            assertThat(learners).hasSize(3);
+            assertThat(api.get("/api/v1/learners/bob/progress", teacher)
+                            .json()
+                            .path("points")
+                            .asInt())
+                    .isEqualTo(2);
+            assertThat(api.get("/api/v1/learners/bob/attempts", teacher).json().path("attempts"))
+                    .hasSize(1);
+            assertThat(api.get("/api/v1/learners/nobody/progress", teacher).status())
+                    .isEqualTo(404);
+        });
+    }
+
+    @Test
+    void healthReadinessMetricsAndOpenApi() {
+        JavalinTest.test(server.app(), (app, http) -> {
+            Api api = new Api(app.port());
+            assertThat(api.get("/healthz", null).json().path("status").asString())
+                    .isEqualTo("ok");
+            Api.Answer ready = api.get("/readyz", null);
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.json().path("database").asString()).isEqualTo(kind());
+            post(api, ann, "w01.repl-audit.money-eq", "passed", 2, 2);
+            String metrics = api.get("/metrics", null).body();
+            assertThat(metrics)
+                    .contains("pymastery_attempts_total{result=\"created\"} 1")
+                    .contains(
+                            "pymastery_http_requests_total{method=\"POST\",route=\"/api/v1/attempts\",status=\"201\"} 1")
+                    .contains(
+                            "pymastery_http_request_duration_seconds_bucket{route=\"/api/v1/attempts\",le=\"+Inf\"} 1");
+            assertThat(api.get("/api/v1/openapi.json", null)
+                            .json()
+                            .path("openapi")
+                            .asString())
+                    .isEqualTo("3.1.0");
+        });
+    }
+
+    private static void post(Api api, String token, String check, String outcome, int score, int max) {
+        Api.Answer answer = api.post(
+                "/api/v1/attempts", token, Fixtures.attempt(UUID.randomUUID().toString(), check, outcome, score, max));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    }
+}

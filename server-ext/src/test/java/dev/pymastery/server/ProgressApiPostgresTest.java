@@ -1,0 +1,8 @@
+package dev.pymastery.server;
+
+class ProgressApiPostgresTest extends ProgressApiContract {
+    @Override
+    String kind() {
+        return Databases.POSTGRESQL;
+    }
+}

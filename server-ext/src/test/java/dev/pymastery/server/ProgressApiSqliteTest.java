@@ -1,0 +1,8 @@
+package dev.pymastery.server;
+
+class ProgressApiSqliteTest extends ProgressApiContract {
+    @Override
+    String kind() {
+        return Databases.SQLITE;
+    }
+}
