@@ -1,0 +1,12 @@
+package dev.pymastery.runner.client;
+
+import dev.pymastery.kernel.messaging.Channel;
+import dev.pymastery.kernel.messaging.Message;
+
+/** A message that arrived from the kernel, and on which channel. */
+record Received(Channel channel, Message message) {
+
+    String parentId() {
+        return message.parentHeader().path("msg_id").asString("");
+    }
+}
