@@ -1,5 +1,6 @@
 package dev.pymastery.kernel;
 
+import dev.pymastery.kernel.check.LabChecks;
 import dev.pymastery.kernel.interpreter.KernelVersions;
 import dev.pymastery.kernel.interpreter.PythonInterpreter;
 import dev.pymastery.kernel.magic.BuiltinMagics;
@@ -49,15 +50,18 @@ public final class KernelProcess {
      * kernel (they replace the guest's environment and working directory).
      */
     public KernelSession serve(ConnectionInfo connection, Path connectionFile, Map<String, String> env, Path cwd) {
-        CPythonRuntimes cpython = CPythonRuntimes.create(env, KernelIdentity.current(kernelId(connectionFile)), json);
-        MagicRegistry magics = CPythonMagics.register(BuiltinMagics.register(new MagicRegistry()), cpython, json);
+        String kernelId = kernelId(connectionFile);
+        CPythonRuntimes cpython = CPythonRuntimes.create(env, KernelIdentity.current(kernelId), json);
+        LabChecks checks = LabChecks.create(env, cwd, cpython, kernelId);
+        MagicRegistry magics =
+                checks.register(CPythonMagics.register(BuiltinMagics.register(new MagicRegistry()), cpython, json));
         PythonInterpreter interpreter = new PythonInterpreter(python, magics, versions);
         JupyterKernel kernel = JupyterKernel.start(connection, interpreter, json);
         // Only now: starting GraalPy and reading the runtimes compete with binding the sockets.
         python.start();
         cpython.startInBackground();
         python.environment(env, cwd);
-        return new KernelSession(kernel, cpython);
+        return new KernelSession(kernel, cpython, checks);
     }
 
     /** Jupyter names connection files kernel-ID.json; the id labels this session's containers. */

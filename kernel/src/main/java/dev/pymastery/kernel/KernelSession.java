@@ -1,5 +1,6 @@
 package dev.pymastery.kernel;
 
+import dev.pymastery.kernel.check.LabChecks;
 import dev.pymastery.kernel.messaging.Ending;
 import dev.pymastery.kernel.messaging.JupyterKernel;
 import dev.pymastery.kernel.runtime.container.CPythonRuntimes;
@@ -12,10 +13,12 @@ import java.util.concurrent.CompletableFuture;
 public final class KernelSession {
     private final JupyterKernel kernel;
     private final CPythonRuntimes cpython;
+    private final LabChecks checks;
 
-    KernelSession(JupyterKernel kernel, CPythonRuntimes cpython) {
+    KernelSession(JupyterKernel kernel, CPythonRuntimes cpython, LabChecks checks) {
         this.kernel = kernel;
         this.cpython = cpython;
+        this.checks = checks;
     }
 
     /** Completes when the session should end: a client asked, or {@link #stop()} was called. */
@@ -33,10 +36,17 @@ public final class KernelSession {
         kernel.stop();
     }
 
-    /** Stops the session's runtimes (removing their containers), then closes the sockets. */
+    /**
+     * Stops the session's runtimes (removing their containers) and the attempt outbox's delivery
+     * (undelivered attempts stay on disk), then closes the sockets.
+     */
     public void close() {
         try {
-            cpython.close();
+            try {
+                checks.close();
+            } finally {
+                cpython.close();
+            }
         } finally {
             kernel.close();
         }

@@ -1,6 +1,8 @@
 package dev.pymastery.kernel.cell;
 
+import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An error as Python shows it.
@@ -15,6 +17,18 @@ public record ErrorInfo(String ename, String evalue, List<String> traceback) {
             throw new IllegalArgumentException("ename is empty");
         }
         traceback = List.copyOf(traceback);
+    }
+
+    /**
+     * An error as the Python side reports it ({@code ename}, {@code evalue}, {@code traceback}), from
+     * the GraalPy helper or the CPython agent; a missing or blank name reads as {@code Error}.
+     */
+    public static ErrorInfo fromJson(JsonNode node) {
+        List<String> traceback = new ArrayList<>();
+        node.path("traceback").forEach(line -> traceback.add(line.asString("")));
+        String ename = node.path("ename").asString("Error");
+        return new ErrorInfo(
+                ename.isBlank() ? "Error" : ename, node.path("evalue").asString(""), traceback);
     }
 
     /** An error with a one-line traceback, for errors raised by the kernel itself (magics, usage). */

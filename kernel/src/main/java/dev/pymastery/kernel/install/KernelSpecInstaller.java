@@ -21,8 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes a kernelspec that jupyter_client finds, and a self-contained copy of the kernel's jars it
  * points at, so a later rebuild or {@code mvn clean} does not break installed kernels. Jars are
- * hard-linked where the file system allows, copied otherwise; a distribution is named by a hash
- * of its contents and shared by kernelspecs that use the same build.
+ * hard-linked where the file system allows (our own jars, rebuilt in place, are always copied); a
+ * distribution is named by a hash of its contents and shared by kernelspecs that use the same build.
  */
 public final class KernelSpecInstaller {
     private static final String[] LOGOS = {"logo-32x32.png", "logo-64x64.png", "logo-svg.svg"};
@@ -146,10 +146,16 @@ public final class KernelSpecInstaller {
             for (Path file : files) {
                 Path destination = staging.resolve(build.relativize(file));
                 Files.createDirectories(destination.getParent());
-                try {
-                    Files.createLink(destination, file);
-                } catch (IOException | UnsupportedOperationException e) {
+                if (file.getFileName().toString().startsWith("pymastery-")) {
+                    // Our own jars are rewritten in place by the next build: a hard link would
+                    // change them under running kernels. Released libraries are never rewritten.
                     Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    try {
+                        Files.createLink(destination, file);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
             }
             Files.writeString(staging.resolve(".complete"), id + "\n");

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Python cells: GraalPy runs plain cells, magics route the rest. Keeps the execution count and
@@ -217,9 +218,14 @@ public final class PythonInterpreter implements Interpreter {
 
         @Override
         public CellResult runIn(Runtime runtime, Cell cell) {
-            interruptTarget = runtime;
+            return interruptible(runtime, () -> runtime.run(cell, output));
+        }
+
+        @Override
+        public <T> T interruptible(Runtime target, Supplier<T> work) {
+            interruptTarget = target;
             try {
-                return runtime.run(cell, output);
+                return work.get();
             } finally {
                 interruptTarget = null;
             }

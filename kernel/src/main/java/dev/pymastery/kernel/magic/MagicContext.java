@@ -5,6 +5,7 @@ import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
 import dev.pymastery.kernel.runtime.Runtime;
 import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
+import java.util.function.Supplier;
 
 /**
  * What a magic may use while it runs: the cell's output, the GraalPy runtime, the registry, and
@@ -25,6 +26,12 @@ public interface MagicContext {
      * interrupt of the kernel reaches that runtime while it runs.
      */
     CellResult runIn(Runtime runtime, Cell cell);
+
+    /**
+     * Does {@code work} (which runs code in {@code target}) so that an interrupt of the kernel
+     * reaches {@code target} while it runs, as {@link #runIn} does for a cell.
+     */
+    <T> T interruptible(Runtime target, Supplier<T> work);
 
     /** Prints to the cell's stdout. */
     default void print(String text) {

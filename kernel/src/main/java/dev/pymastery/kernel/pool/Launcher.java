@@ -10,10 +10,14 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The process Jupyter starts for a kernel. It claims a warm kernel process from the pool (starting
@@ -28,15 +32,25 @@ public final class Launcher {
     static final byte TERMINATE = 'T';
     static final byte EXITED = 'X';
     private static final long CLAIM_TIMEOUT_MS = 120_000;
+    /**
+     * How long after a claim the pool is topped up. A kernel that just ended (a notebook runner or
+     * nbclient starts the next kernel as soon as the last one replied to its shutdown) comes back to
+     * the pool within this time; topping up at once would start a cold spare beside it, and the pool,
+     * full, would then retire the warm process and hand out the cold one.
+     */
+    static final Duration TOP_UP_DELAY = Duration.ofSeconds(3);
 
     private final PoolDirectory pool;
     private final SpareStarter spawner;
     private final int poolSize;
+    private final Duration topUpDelay;
+    private volatile CompletableFuture<Void> toppedUp = CompletableFuture.completedFuture(null);
 
-    Launcher(PoolDirectory pool, SpareStarter spawner, int poolSize) {
+    Launcher(PoolDirectory pool, SpareStarter spawner, int poolSize, Duration topUpDelay) {
         this.pool = pool;
         this.spawner = spawner;
         this.poolSize = poolSize;
+        this.topUpDelay = topUpDelay;
     }
 
     /** A connected, claimed spare. */
@@ -50,7 +64,10 @@ public final class Launcher {
             Optional<SocketChannel> channel = claimOne();
             if (channel.isPresent()) {
                 Session session = handshake(channel.get(), claim);
-                topUp();
+                toppedUp = CompletableFuture.runAsync(
+                        this::topUp,
+                        CompletableFuture.delayedExecutor(
+                                topUpDelay.toMillis(), TimeUnit.MILLISECONDS, Launcher::daemon));
                 return session;
             }
             if (spawned == null || !spawned.isAlive()) {
@@ -66,17 +83,30 @@ public final class Launcher {
     }
 
     private Optional<SocketChannel> claimOne() {
+        return claimOne(pool, spare -> true);
+    }
+
+    /**
+     * Claims the first waiting spare that {@code which} accepts (ready ones first) and connects to
+     * it; empty when none could be had. A spare that gets the connection and no claim stops.
+     */
+    static Optional<SocketChannel> claimOne(PoolDirectory pool, Predicate<Path> which) {
         for (Path spare : pool.available()) {
+            if (!which.test(spare)) {
+                continue;
+            }
             Optional<Path> claimed = pool.claim(spare);
             if (claimed.isEmpty()) {
                 continue;
             }
+            SocketChannel channel = null;
             try {
-                SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+                channel = SocketChannel.open(StandardProtocolFamily.UNIX);
                 channel.connect(UnixDomainSocketAddress.of(claimed.get()));
                 return Optional.of(channel);
             } catch (IOException e) {
                 // A spare that died left its socket behind: it is cleared below; try the next.
+                closeQuietly(channel);
             } finally {
                 deleteQuietly(claimed.get());
             }
@@ -94,6 +124,18 @@ public final class Launcher {
             throw new IOException("the kernel could not start: " + message);
         }
         return new Session(channel, in, out, message);
+    }
+
+    /** Runs on a daemon thread: a launcher that exits before the top-up leaves it undone. */
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "pool-top-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Completes when the top-up after the last claim has run. */
+    CompletableFuture<Void> toppedUp() {
+        return toppedUp;
     }
 
     /** Starts spares until the pool holds its size again, so the next kernel starts warm. */
@@ -118,7 +160,10 @@ public final class Launcher {
                 }
             }
         } catch (EOFException e) {
-            return 0;
+            // A kernel that ends normally says so first: this one was killed or crashed.
+            System.err.println("pymastery: the kernel process ended without a word (killed, or crashed); see "
+                    + "its log in the pool folder");
+            return 1;
         } catch (IOException e) {
             return 1;
         }
@@ -132,6 +177,17 @@ public final class Launcher {
             }
         } catch (IOException e) {
             // the kernel is gone already
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing left to release
         }
     }
 

@@ -28,7 +28,7 @@ public final class LauncherCommand {
         PoolDirectory pool = PoolDirectory.of(kernelJar, jvmArgs, System.getenv());
         Path java = ProcessHandle.current().info().command().map(Path::of).orElse(Path.of("java"));
         int poolSize = poolSize(System.getenv().getOrDefault("PYMASTERY_POOL_SIZE", "1"));
-        Launcher launcher = new Launcher(pool, new SpareSpawner(java, jvmArgs, pool), poolSize);
+        Launcher launcher = new Launcher(pool, new SpareSpawner(java, jvmArgs, pool), poolSize, Launcher.TOP_UP_DELAY);
         Launcher.Session session;
         try {
             session = launcher.start(new Claim(connection, Path.of("").toAbsolutePath(), Launcher.environment()));

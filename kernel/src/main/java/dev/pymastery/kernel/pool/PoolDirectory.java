@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -32,6 +35,11 @@ public final class PoolDirectory {
     static final String READY = "ready-";
     static final String CLAIMED = "claimed-";
     static final String SUFFIX = ".sock";
+    static final String LOG_PREFIX = "spare-";
+    static final String LOG_SUFFIX = ".log";
+    static final int KEPT_LOGS = 20;
+    static final Duration STALE_LOG = Duration.ofDays(1);
+    static final Duration STALE_POOL = Duration.ofDays(7);
 
     private final Path dir;
 
@@ -90,6 +98,12 @@ public final class PoolDirectory {
                 + ProcessHandle.current().pid() + SUFFIX);
     }
 
+    /** A new log file for a spare's output ({@code spare-<millis>-<pid>.log}, newest sorts last). */
+    Path logFile() {
+        return create().resolve(LOG_PREFIX + System.currentTimeMillis() + "-"
+                + ProcessHandle.current().pid() + LOG_SUFFIX);
+    }
+
     /** Spares waiting for a claim: ready ones first, then warming ones, oldest first in each. */
     List<Path> available() {
         if (!Files.isDirectory(dir)) {
@@ -143,6 +157,73 @@ public final class PoolDirectory {
     static Path readyName(Path socket) {
         String name = socket.getFileName().toString();
         return socket.resolveSibling(READY + name.substring(name.indexOf('-') + 1));
+    }
+
+    /**
+     * Removes what earlier spares left behind, so a learner's weeks of kernels do not pile up: in this
+     * pool, the spare logs beyond the newest {@link #KEPT_LOGS} that have not been written for a day (a
+     * log still open is only unlinked; its process goes on); beside it, the folders of kernels installed
+     * before (each install is a new folder) with no socket in them and nothing touched for
+     * {@link #STALE_POOL}. Best effort: what cannot be read or removed stays.
+     */
+    void prune(Instant now) {
+        pruneLogs(dir, now.minus(STALE_LOG));
+        Path parent = dir.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        try (Stream<Path> siblings = Files.list(parent)) {
+            siblings.filter(p -> !p.equals(dir) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .forEach(p -> removeIfAbandoned(p, now.minus(STALE_POOL)));
+        } catch (IOException e) {
+            // nothing to prune
+        }
+    }
+
+    private static void pruneLogs(Path dir, Instant before) {
+        List<Path> logs;
+        try (Stream<Path> files = Files.list(dir)) {
+            logs = files.filter(PoolDirectory::isSpareLog)
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString())
+                            .reversed())
+                    .toList();
+        } catch (IOException e) {
+            return;
+        }
+        logs.stream().skip(KEPT_LOGS).filter(p -> modifiedBefore(p, before)).forEach(Launcher::deleteQuietly);
+    }
+
+    /** Deletes a pool folder holding only spare logs, all older than {@code before}. */
+    private static void removeIfAbandoned(Path folder, Instant before) {
+        List<Path> entries;
+        try (Stream<Path> files = Files.list(folder)) {
+            entries = files.toList();
+        } catch (IOException e) {
+            return;
+        }
+        boolean abandoned = modifiedBefore(folder, before)
+                && entries.stream().allMatch(p -> isSpareLog(p) && modifiedBefore(p, before));
+        if (abandoned) {
+            entries.forEach(Launcher::deleteQuietly);
+            Launcher.deleteQuietly(folder);
+        }
+    }
+
+    private static boolean isSpareLog(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith(LOG_PREFIX)
+                && name.endsWith(LOG_SUFFIX)
+                && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static boolean modifiedBefore(Path path, Instant before) {
+        try {
+            return Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS)
+                    .toInstant()
+                    .isBefore(before);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The pid a spare socket's name carries ({@code warm-<millis>-<pid>.sock}). */

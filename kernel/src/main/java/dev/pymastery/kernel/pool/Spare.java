@@ -54,15 +54,17 @@ public final class Spare {
                 LOG.log(Level.INFO, "idle for " + idleTimeout.toSeconds() + " s; exiting");
                 return;
             }
-            boolean clean;
+            Served served;
             try (SocketChannel channel = launcher.get()) {
-                clean = serveOne(channel);
+                served = serveOne(channel);
             }
-            String reason = !clean
+            String reason = !served.clean()
                     ? "the session did not end with a shutdown request"
                     // One spare more than the pool's size is allowed: a used process is warmer
                     // (JIT-compiled code) than the fresh spare its launcher started as a replacement.
-                    : pool.available().size() > poolSize
+                    // Beyond that, a spare still starting goes first: it is the coldest, and its
+                    // start-up takes CPU from the kernels running now.
+                    : pool.available().size() > served.poolSize() && !retireOneStarting()
                             ? "the pool is full"
                             : process.python().loadedNativeModules()
                                     ? "the session loaded a C extension (GraalPy allows one context per process to)"
@@ -111,8 +113,29 @@ public final class Spare {
         }
     }
 
-    /** Serves one claim; true when the session ended with a shutdown request (safe to reuse). */
-    private boolean serveOne(SocketChannel channel) throws IOException {
+    /**
+     * How a session ended: {@code clean} when with a shutdown request (safe to reuse), and the pool
+     * size its launcher asked for ({@code PYMASTERY_POOL_SIZE} of the claim: a notebook runner
+     * asks for as many as it runs at once), else this process's own.
+     */
+    private record Served(boolean clean, int poolSize) {}
+
+    /** Stops one spare that is still starting (claims its socket and hangs up); false if none. */
+    private boolean retireOneStarting() {
+        Optional<SocketChannel> starting =
+                Launcher.claimOne(pool, spare -> spare.getFileName().toString().startsWith(PoolDirectory.WARM));
+        if (starting.isEmpty()) {
+            return false;
+        }
+        try (SocketChannel channel = starting.get()) {
+            LOG.log(Level.INFO, "retired a spare still starting in favour of this one");
+        } catch (IOException e) {
+            // closing is all that was left to do
+        }
+        return true;
+    }
+
+    private Served serveOne(SocketChannel channel) throws IOException {
         DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
         DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
         Claim claim;
@@ -120,8 +143,10 @@ public final class Spare {
             claim = Claim.read(in);
         } catch (EOFException e) {
             LOG.log(Level.INFO, "asked to stop");
-            return false;
+            return new Served(false, poolSize);
         }
+        int wanted =
+                LauncherCommand.poolSize(claim.env().getOrDefault("PYMASTERY_POOL_SIZE", Integer.toString(poolSize)));
         KernelSession kernel;
         try {
             ConnectionInfo connection = ConnectionInfo.read(claim.connectionFile(), process.json());
@@ -131,7 +156,7 @@ public final class Spare {
             out.writeByte(Launcher.ERROR);
             Claim.text(out, e.getMessage() == null ? e.toString() : e.getMessage());
             out.flush();
-            return false;
+            return new Served(false, wanted);
         }
         out.writeByte(Launcher.OK);
         Claim.text(out, "pid " + ProcessHandle.current().pid() + ", log in " + pool.dir());
@@ -150,7 +175,7 @@ public final class Spare {
         } catch (IOException e) {
             // the launcher is gone
         }
-        return ending.requested();
+        return new Served(ending.requested(), wanted);
     }
 
     private static void watchLauncher(DataInputStream in, KernelSession kernel) {

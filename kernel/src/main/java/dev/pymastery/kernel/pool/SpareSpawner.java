@@ -4,13 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Starts a spare kernel process in a session of its own (so signals for the launcher's process
  * group do not reach it), with the JVM flags from the distribution's argument file, its output in a
- * log file in the pool folder.
+ * log file in the pool folder (old logs and the folders of earlier installs are pruned first).
  */
 final class SpareSpawner implements SpareStarter {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
@@ -37,6 +38,7 @@ final class SpareSpawner implements SpareStarter {
                     + " (./pymastery install)");
         }
         Path dir = pool.create();
+        pool.prune(Instant.now());
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             command.add(SETSID.toString());
@@ -45,9 +47,7 @@ final class SpareSpawner implements SpareStarter {
         command.add("@" + jvmArgs);
         command.add("dev.pymastery.kernel.SpareMain");
         command.add(dir.toString());
-        File log = dir.resolve("spare-" + System.currentTimeMillis() + "-"
-                        + ProcessHandle.current().pid() + ".log")
-                .toFile();
+        File log = pool.logFile().toFile();
         Process process = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(log)

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,17 +32,43 @@ class JupyterKernelTest {
     private ZMQ.Socket stdin;
     private ZMQ.Socket iopub;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Five distinct free ports: all held open together, so none is handed out twice. */
+    private static int[] freePorts() throws IOException {
+        ServerSocket[] held = new ServerSocket[5];
+        try {
+            int[] ports = new int[held.length];
+            for (int i = 0; i < held.length; i++) {
+                held[i] = new ServerSocket(0);
+                ports[i] = held[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : held) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    /** Starts the kernel on free ports, again on fresh ones if another process took one meanwhile. */
+    private JupyterKernel startOnFreePorts() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            int[] p = freePorts();
+            info = new ConnectionInfo("tcp", "127.0.0.1", p[0], p[1], p[2], p[3], p[4], "key", "hmac-sha256");
+            try {
+                return JupyterKernel.start(info, interpreter, json);
+            } catch (org.zeromq.ZMQException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
         }
     }
 
     @BeforeEach
     void start() throws Exception {
-        info = new ConnectionInfo(
-                "tcp", "127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(), "key", "hmac-sha256");
-        kernel = JupyterKernel.start(info, interpreter, json);
+        kernel = startOnFreePorts();
         codec = new WireCodec(json, Signer.of("hmac-sha256", "key"));
         String identity = UUID.randomUUID().toString();
         shell = connect(SocketType.DEALER, info.shellPort(), identity);
@@ -63,7 +90,9 @@ class JupyterKernelTest {
 
     @AfterEach
     void stop() {
-        kernel.close();
+        if (kernel != null) {
+            kernel.close();
+        }
         zmq.close();
     }
 
@@ -157,8 +186,10 @@ class JupyterKernelTest {
     }
 
     @Test
-    void controlIsServedWhileACellRuns() {
+    void controlIsServedWhileACellRuns() throws InterruptedException {
         send(shell, "execute_request", execute("slow"));
+        // Interrupt only once the cell runs: an interrupt that arrives first has nothing to stop.
+        assertThat(interpreter.slowRunning.await(5, TimeUnit.SECONDS)).isTrue();
         send(control, "interrupt_request", json.createObjectNode());
         Message interruptReply = receive(control, 5000);
         assertThat(interruptReply.type()).isEqualTo("interrupt_reply");

@@ -26,6 +26,8 @@ final class ScriptedInterpreter implements Interpreter {
     final AtomicInteger count = new AtomicInteger();
     final AtomicInteger interrupts = new AtomicInteger();
     private volatile CountDownLatch interrupted = new CountDownLatch(1);
+    /** Counted down when a "slow" cell is running and waiting for its interrupt. */
+    final CountDownLatch slowRunning = new CountDownLatch(1);
 
     @Override
     public KernelInfo info() {
@@ -44,6 +46,7 @@ final class ScriptedInterpreter implements Interpreter {
             }
             case "slow" -> {
                 interrupted = new CountDownLatch(1);
+                slowRunning.countDown();
                 try {
                     interrupted.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {

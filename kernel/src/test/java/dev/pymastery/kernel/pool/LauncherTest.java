@@ -11,8 +11,10 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -72,7 +74,7 @@ class LauncherTest {
     void claimsAReadySpareHandsOverAndReturnsTheKernelsExitCode() throws Exception {
         CompletableFuture<Void> spare = fakeSpare("ready-1-42.sock", 3);
         CountingStarter starter = new CountingStarter(() -> {});
-        Launcher launcher = new Launcher(PoolDirectory.at(dir), starter, 0);
+        Launcher launcher = new Launcher(PoolDirectory.at(dir), starter, 0, Duration.ZERO);
         Claim claim = new Claim(dir.resolve("kernel-1.json"), dir, Map.of("A", "1"));
         Launcher.Session session = launcher.start(claim);
         assertThat(session.banner()).isEqualTo("pid 42");
@@ -81,6 +83,29 @@ class LauncherTest {
         assertThat(received.get()).isEqualTo(claim);
         assertThat(starter.started).hasValue(0);
         assertThat(PoolDirectory.at(dir).available()).isEmpty();
+    }
+
+    @Test
+    void aKernelThatVanishesWithoutAnExitMessageIsAFailure() throws Exception {
+        Path socket = dir.resolve("warm-3-44.sock");
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        CompletableFuture<Void> killed = CompletableFuture.runAsync(() -> {
+            try (server;
+                    SocketChannel channel = server.accept()) {
+                Claim.read(new DataInputStream(Channels.newInputStream(channel)));
+                DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
+                out.writeByte(Launcher.OK);
+                Claim.text(out, "pid 44");
+                out.flush();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Launcher launcher = new Launcher(PoolDirectory.at(dir), new CountingStarter(() -> {}), 0, Duration.ZERO);
+        Launcher.Session session = launcher.start(new Claim(dir.resolve("k.json"), dir, Map.of()));
+        killed.get(10, TimeUnit.SECONDS);
+        assertThat(Launcher.awaitExit(session)).isEqualTo(1);
     }
 
     @Test
@@ -93,7 +118,7 @@ class LauncherTest {
                 throw new IllegalStateException(e);
             }
         });
-        Launcher launcher = new Launcher(PoolDirectory.at(dir), starter, 0);
+        Launcher launcher = new Launcher(PoolDirectory.at(dir), starter, 0, Duration.ZERO);
         Launcher.Session session = launcher.start(new Claim(dir.resolve("k.json"), dir, Map.of()));
         assertThat(Launcher.awaitExit(session)).isZero();
         assertThat(starter.started).hasValue(1);
@@ -104,8 +129,21 @@ class LauncherTest {
     void topsThePoolUpAfterAClaim() throws Exception {
         fakeSpare("ready-1-44.sock", 0);
         CountingStarter starter = new CountingStarter(() -> {});
-        Launcher launcher = new Launcher(PoolDirectory.at(dir), starter, 2);
+        Launcher launcher = new Launcher(PoolDirectory.at(dir), starter, 2, Duration.ZERO);
         Launcher.awaitExit(launcher.start(new Claim(dir.resolve("k.json"), dir, Map.of())));
+        launcher.toppedUp().get(10, TimeUnit.SECONDS);
         assertThat(starter.started).hasValue(2);
+    }
+
+    @Test
+    void aKernelThatComesBackSoonAfterAClaimIsNotReplaced() throws Exception {
+        fakeSpare("ready-1-44.sock", 0);
+        CountingStarter starter = new CountingStarter(() -> {});
+        Launcher launcher = new Launcher(PoolDirectory.at(dir), starter, 1, Duration.ofMillis(300));
+        Launcher.awaitExit(launcher.start(new Claim(dir.resolve("k.json"), dir, Map.of())));
+        // The previous notebook's kernel process renews its context and waits again.
+        Files.createFile(dir.resolve("renewing-2-45.sock"));
+        launcher.toppedUp().get(10, TimeUnit.SECONDS);
+        assertThat(starter.started).hasValue(0);
     }
 }

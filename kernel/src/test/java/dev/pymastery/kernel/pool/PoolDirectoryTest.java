@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +45,61 @@ class PoolDirectoryTest {
         assertThat(PoolDirectory.markReady(warm)).isTrue();
         assertThat(PoolDirectory.markReady(warm)).isFalse();
         assertThat(PoolDirectory.pid(dir.resolve("ready-5-77.sock"))).contains(77L);
+    }
+
+    @Test
+    void pruningKeepsTheNewestLogsAndRecentOnesAndRemovesAbandonedPools() throws Exception {
+        Instant now = Instant.parse("2026-12-01T12:00:00Z");
+        Path pools = dir.resolve("pool");
+        Path mine = Files.createDirectories(pools.resolve("mine"));
+        for (int i = 0; i < 30; i++) {
+            // 30 logs, oldest first; the five oldest were last written two days ago, the rest an hour ago
+            touch(
+                    mine.resolve("spare-17961700000" + (10 + i) + "-42.log"),
+                    now.minus(Duration.ofHours(i < 5 ? 48 : 1)));
+        }
+        Path socket = Files.createFile(mine.resolve("ready-1-42.sock"));
+
+        Path abandoned = Files.createDirectories(pools.resolve("old-install"));
+        touch(abandoned.resolve("spare-1-1.log"), now.minus(Duration.ofDays(30)));
+        touch(abandoned, now.minus(Duration.ofDays(30)));
+        Path withSocket = Files.createDirectories(pools.resolve("old-with-socket"));
+        touch(Files.createFile(withSocket.resolve("ready-1-2.sock")), now.minus(Duration.ofDays(30)));
+        touch(withSocket, now.minus(Duration.ofDays(30)));
+        Path recent = Files.createDirectories(pools.resolve("used-yesterday"));
+        touch(recent.resolve("spare-1-3.log"), now.minus(Duration.ofDays(1)));
+        Path foreign = Files.createDirectories(pools.resolve("someone-elses"));
+        touch(foreign.resolve("notes.txt"), now.minus(Duration.ofDays(30)));
+        touch(foreign, now.minus(Duration.ofDays(30)));
+
+        PoolDirectory.at(mine).prune(now);
+
+        try (Stream<Path> left = Files.list(mine)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .hasSize(25 + 1) // the five old ones go; the 25 recent ones stay, also beyond the newest 20
+                    .contains("ready-1-42.sock", "spare-1796170000039-42.log", "spare-1796170000015-42.log")
+                    .doesNotContain("spare-1796170000014-42.log", "spare-1796170000010-42.log");
+        }
+        assertThat(socket).exists();
+        assertThat(abandoned).doesNotExist();
+        assertThat(withSocket).exists();
+        assertThat(recent.resolve("spare-1-3.log")).exists();
+        assertThat(foreign.resolve("notes.txt")).exists();
+    }
+
+    @Test
+    void pruningKeepsOldLogsWhileThereAreFewOfThem() throws Exception {
+        Instant now = Instant.parse("2026-12-01T12:00:00Z");
+        touch(dir.resolve("spare-1-1.log"), now.minus(Duration.ofDays(90)));
+        PoolDirectory.at(dir).prune(now);
+        assertThat(dir.resolve("spare-1-1.log")).exists();
+    }
+
+    private static void touch(Path path, Instant when) throws Exception {
+        if (!Files.exists(path)) {
+            Files.writeString(path, "log\n");
+        }
+        Files.setLastModifiedTime(path, FileTime.from(when));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.pymastery.tests.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pymastery.tests.support.Execution;
 import dev.pymastery.tests.support.InstalledKernel;
 import dev.pymastery.tests.support.JupyterDriver;
 import java.nio.file.Files;
@@ -36,6 +37,8 @@ class KernelPoolIT {
         try (JupyterDriver one = start("first")) {
             first = kernelPid(one);
             one.execute("left_behind = 'secret'");
+            one.execute("import signal\nsignal.signal(signal.SIGALRM, lambda *a: print('stale alarm'))\n"
+                    + "signal.setitimer(signal.ITIMER_REAL, 3)");
             one.shutdown();
         }
         try (JupyterDriver two = start("second")) {
@@ -43,9 +46,47 @@ class KernelPoolIT {
                     .as("the same warm process serves the next kernel")
                     .isEqualTo(first);
             assertThat(two.execute("'left_behind' in globals()").result()).isEqualTo("False");
+            assertThat(two.execute("import signal\nsignal.getsignal(signal.SIGALRM) is signal.SIG_DFL, "
+                                    + "signal.getitimer(signal.ITIMER_REAL)[0]")
+                            .result())
+                    .as("no handler or timer of the last session")
+                    .isEqualTo("(True, 0.0)");
             assertThat(two.execute("import os\nos.getcwd()").result()).contains("pool-second");
             two.shutdown();
         }
+    }
+
+    @Test
+    void aRecycledProcessStillInterruptsABusyLoop() throws Exception {
+        // Regression: in a renewed context on the shared engine, a compiled `while True: pass`
+        // kept the GIL, so an interrupt that needed the GIL never arrived.
+        String spin = "while True:\n    pass";
+        long first;
+        try (JupyterDriver one = start("spin-first")) {
+            first = kernelPid(one);
+            interruptedWithinASecond(one, spin);
+            one.shutdown();
+        }
+        try (JupyterDriver two = start("spin-second")) {
+            assertThat(kernelPid(two)).as("the recycled process").isEqualTo(first);
+            two.execute("survivor = 1");
+            interruptedWithinASecond(two, spin);
+            interruptedWithinASecond(two, "for i in range(10**10):\n    pass");
+            assertThat(two.execute("survivor + 1").result()).isEqualTo("2");
+            two.shutdown();
+        }
+    }
+
+    private static void interruptedWithinASecond(JupyterDriver driver, String code) throws InterruptedException {
+        String id = driver.send("shell", "execute_request", driver.executeContent(code));
+        Thread.sleep(2000);
+        long start = System.nanoTime();
+        driver.interrupt();
+        Execution run = driver.collect(id, 30);
+        assertThat((System.nanoTime() - start) / 1e9)
+                .as("seconds from interrupt to reply")
+                .isLessThan(1.0);
+        assertThat(run.content().path("ename").asString()).isEqualTo("KeyboardInterrupt");
     }
 
     @Test

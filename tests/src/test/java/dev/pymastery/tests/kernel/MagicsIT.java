@@ -134,6 +134,29 @@ class MagicsIT {
     }
 
     @Test
+    void writefileExpandsItsArgumentsAndReportsPythonErrors() throws Exception {
+        Path dir = Files.createTempDirectory("writefile");
+        kernel.execute("target = " + "'" + dir + "'");
+        assertThat(kernel.execute("%%writefile {target}/a.py\nx = 1").status()).isEqualTo("ok");
+        assertThat(Files.readString(dir.resolve("a.py"))).isEqualTo("x = 1\n");
+        Execution missing = kernel.execute("%%writefile {target}/no/such/folder/b.py\nx = 1");
+        assertThat(missing.status()).isEqualTo("error");
+        assertThat(missing.content().path("ename").asString()).isEqualTo("FileNotFoundError");
+        assertThat(kernel.execute("import sys\nsys.argv[0]").result()).contains("pymastery_kernel");
+    }
+
+    @Test
+    void shellEscapesExpandPythonValuesAsIPythonDoes() {
+        kernel.execute("word = 'graal'\nn = 3");
+        assertThat(kernel.execute("!echo {word.upper()} $n").stdout()).isEqualTo("GRAAL 3\n");
+        assertThat(kernel.execute("!echo $$UNSET_IN_SHELL {{braces}}").stdout()).isEqualTo("{braces}\n");
+        assertThat(kernel.execute("def f(x):\n    out = !echo {x * 2}\n    return out\nf(21)")
+                        .result())
+                .contains("42");
+        assertThat(kernel.execute("!echo $undefined_name").stdout()).isEqualTo("\n");
+    }
+
+    @Test
     void unknownMagicsNameTheKnownOnes() {
         Execution line = kernel.execute("%nosuchmagic");
         assertThat(line.content().path("ename").asString()).isEqualTo("UsageError");

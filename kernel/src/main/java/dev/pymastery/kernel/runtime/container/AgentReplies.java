@@ -29,11 +29,7 @@ final class AgentReplies {
             }
             return new CellResult.Ok(Optional.of(bundle(result.get("data"), result.path("metadata"))));
         }
-        List<String> traceback = new ArrayList<>();
-        done.path("traceback").forEach(line -> traceback.add(line.asString("")));
-        String ename = done.path("ename").asString("Error");
-        return new CellResult.Failed(new ErrorInfo(
-                ename.isBlank() ? "Error" : ename, done.path("evalue").asString(""), traceback));
+        return new CellResult.Failed(ErrorInfo.fromJson(done));
     }
 
     /** A KeyboardInterrupt caused by --timeout reads as a TimeoutError, traceback kept. */

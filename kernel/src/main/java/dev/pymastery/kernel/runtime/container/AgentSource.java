@@ -1,8 +1,6 @@
 package dev.pymastery.kernel.runtime.container;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.pymastery.kernel.runtime.PythonSources;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,19 +36,13 @@ final class AgentSource {
     }
 
     static AgentSource load() {
-        try (InputStream in = AgentSource.class.getResourceAsStream("pymastery_agent.py")) {
-            if (in == null) {
-                throw new IllegalStateException("pymastery_agent.py missing from the kernel jar");
-            }
-            byte[] source = in.readAllBytes();
-            byte[] head = (source.length + "\n").getBytes(StandardCharsets.US_ASCII);
-            byte[] payload = new byte[head.length + source.length];
-            System.arraycopy(head, 0, payload, 0, head.length);
-            System.arraycopy(source, 0, payload, head.length, source.length);
-            return new AgentSource(payload);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] source = PythonSources.withCommon(AgentSource.class, "pymastery_agent.py")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] head = (source.length + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] payload = new byte[head.length + source.length];
+        System.arraycopy(head, 0, payload, 0, head.length);
+        System.arraycopy(source, 0, payload, head.length, source.length);
+        return new AgentSource(payload);
     }
 
     /** What to write to the interpreter's stdin first: the length line and the agent. */

@@ -6,6 +6,8 @@ import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
 import dev.pymastery.kernel.runtime.Runtime;
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
+import dev.pymastery.kernel.runtime.TestOutcome;
+import dev.pymastery.kernel.runtime.TestRun;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,27 @@ public final class CPythonRuntime implements Runtime {
                     "The " + name() + " session ended while running this cell: " + e.getMessage()
                             + ". The next %%cpython " + name()
                             + " cell starts a fresh session; names defined before are gone."));
+        }
+    }
+
+    /**
+     * Runs a lab check's hidden test in this runtime's session (started first when there is none);
+     * what the learner's code prints goes into the result, not to {@code output}. A test that does
+     * not stop when interrupted at its timeout ends the session (the next cell starts a fresh one).
+     */
+    public TestRun check(String test, String testFile, Duration timeout, CellOutput output) {
+        Session current = session(output);
+        CapturedOutput captured = new CapturedOutput();
+        try {
+            TestRun run = current.check(test, testFile, captured, timeout);
+            return new TestRun(run.outcome(), run.output() + captured.text());
+        } catch (SessionEndedException e) {
+            discard(current, e.getMessage());
+            if (e.getMessage().contains("timeout")) {
+                return new TestRun(new TestOutcome.TimedOut(timeout), captured.text());
+            }
+            throw new RuntimeUnavailableException("The " + name() + " session ended while the check ran: "
+                    + e.getMessage() + ". The next cell starts a fresh session; names defined before are gone.");
         }
     }
 

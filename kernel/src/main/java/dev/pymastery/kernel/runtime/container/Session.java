@@ -5,6 +5,7 @@ import dev.pymastery.kernel.cell.InputInterruptedException;
 import dev.pymastery.kernel.cell.StdinUnavailableException;
 import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
+import dev.pymastery.kernel.runtime.TestRun;
 import dev.pymastery.kernel.runtime.container.engine.AgentProcess;
 import dev.pymastery.kernel.runtime.container.engine.ExitStatus;
 import java.time.Duration;
@@ -118,26 +119,52 @@ final class Session implements AutoCloseable {
      * @throws SessionEndedException when the interpreter dies while the cell runs
      */
     CellResult execute(Cell cell, CellOutput out, Optional<Duration> timeout) {
+        cells++;
+        Done done = run(
+                NODES.objectNode()
+                        .put("op", "execute")
+                        .put("code", cell.code())
+                        .put("name", cell.name())
+                        .put("count", cell.executionCount())
+                        .put("store", cell.storeHistory()),
+                out,
+                timeout,
+                "the cell ran past its --timeout of ");
+        CellResult result = AgentReplies.result(done.event());
+        return done.timedOut() ? AgentReplies.timedOut(result, timeout.orElseThrow()) : result;
+    }
+
+    /**
+     * Runs a lab check's hidden test against the namespace ({@code op: check}); interrupted after
+     * {@code timeout}, the session ended if it then does not stop within {@link #TIMEOUT_GRACE}.
+     *
+     * @throws SessionEndedException when the interpreter dies (or had to be stopped) meanwhile
+     */
+    TestRun check(String code, String name, CellOutput out, Duration timeout) {
+        Done done = run(
+                NODES.objectNode().put("op", "check").put("code", code).put("name", name),
+                out,
+                Optional.of(timeout),
+                "the check ran past its timeout of ");
+        return TestRun.fromJson(done.event().path("check"), done.timedOut(), timeout);
+    }
+
+    private record Done(JsonNode event, boolean timedOut) {}
+
+    private Done run(ObjectNode message, CellOutput out, Optional<Duration> timeout, String timeoutReason) {
         channel.outputTo(out);
         long id = ids.incrementAndGet();
         firstInterrupt = 0;
         busy = true;
-        cells++;
         try {
-            channel.send(NODES.objectNode()
-                    .put("op", "execute")
-                    .put("id", id)
-                    .put("code", cell.code())
-                    .put("name", cell.name())
-                    .put("count", cell.executionCount())
-                    .put("store", cell.storeHistory()));
+            channel.send(message.put("id", id));
             long deadline = timeout.map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
             boolean timedOut = false;
             while (true) {
                 JsonNode event = next(deadline);
                 if (event == null) {
                     if (timedOut) {
-                        channel.stop("the cell ran past its --timeout of " + AgentReplies.seconds(timeout.orElseThrow())
+                        channel.stop(timeoutReason + AgentReplies.seconds(timeout.orElseThrow())
                                 + " and did not stop when interrupted");
                         deadline = Long.MAX_VALUE;
                         continue;
@@ -155,8 +182,7 @@ final class Session implements AutoCloseable {
                     case "done" -> {
                         if (event.path("id").asLong() == id) {
                             gil = event.path("gil").asBoolean(gil);
-                            CellResult result = AgentReplies.result(event);
-                            return timedOut ? AgentReplies.timedOut(result, timeout.orElseThrow()) : result;
+                            return new Done(event, timedOut);
                         }
                     }
                     default -> LOG.log(System.Logger.Level.DEBUG, "unexpected agent event " + event);

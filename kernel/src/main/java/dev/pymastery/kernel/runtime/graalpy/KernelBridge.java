@@ -81,6 +81,8 @@ public final class KernelBridge {
             case LineMagicHandler.Outcome.Text text -> MagicAnswer.of(text.text());
             case LineMagicHandler.Outcome.None none -> MagicAnswer.of(null);
             case LineMagicHandler.Outcome.Failed failed -> MagicAnswer.failure(failed.message());
+            case LineMagicHandler.Outcome.Raised raised ->
+                MagicAnswer.raise(raised.exception().name(), raised.message());
         };
     }
 

@@ -23,5 +23,16 @@ public interface LineMagicHandler {
 
         /** Raised in the cell as {@code UsageError(message)}. */
         record Failed(String message) implements Outcome {}
+
+        /** Raised in the cell as {@code exception(message)}. */
+        record Raised(CellException exception, String message) implements Outcome {}
+    }
+
+    /** Exceptions other than UsageError a line magic may raise in its cell. */
+    enum CellException {
+        /** A lab check did not pass ({@code %check}): the cell fails, so a notebook run stops there. */
+        CheckFailed,
+        /** The magic was interrupted. */
+        KeyboardInterrupt
     }
 }

@@ -6,18 +6,30 @@ import org.graalvm.polyglot.HostAccess;
 public final class MagicAnswer {
     private final Object value;
     private final String message;
+    private final String exception;
 
-    private MagicAnswer(Object value, String message) {
+    private MagicAnswer(Object value, String message, String exception) {
         this.value = value;
         this.message = message;
+        this.exception = exception;
     }
 
     static MagicAnswer of(Object value) {
-        return new MagicAnswer(value, null);
+        return new MagicAnswer(value, null, null);
     }
 
     static MagicAnswer failure(String message) {
-        return new MagicAnswer(null, message);
+        return new MagicAnswer(null, message, "UsageError");
+    }
+
+    static MagicAnswer raise(String exception, String message) {
+        return new MagicAnswer(null, message, exception);
+    }
+
+    /** The exception the cell raises with {@link #message()}: UsageError, CheckFailed or KeyboardInterrupt. */
+    @HostAccess.Export
+    public String exception() {
+        return exception;
     }
 
     @HostAccess.Export

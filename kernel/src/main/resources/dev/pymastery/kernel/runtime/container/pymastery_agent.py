@@ -6,6 +6,7 @@ compiles the file as "<pymastery-agent>" and runs it with __name__ "pymastery_ag
 sides speak newline-delimited JSON over the process's stdin and stdout, one object per line:
 
 kernel -> agent  {"op": "execute", "id", "code", "name", "count", "store"}, {"op": "interrupt"},
+                 {"op": "check", "id", "code", "name"} (a lab check's hidden test; "done" carries "check"),
                  {"op": "input_reply", "id", "value" | "interrupted" | "unavailable"},
                  {"op": "set", "id", "values": {name: base64 pickle}}, {"op": "get", "id", "names"},
                  {"op": "gpu", "id"}, {"op": "shutdown"}
@@ -39,20 +40,6 @@ import types
 AGENT_FILE = "<pymastery-agent>"
 PICKLE_PROTOCOL = 4
 SYNC = b"\x00\x1bpymastery-sync-" + os.urandom(6).hex().encode() + b"\x1b\x00"
-RICH_REPRS = (
-    ("text/html", "_repr_html_"),
-    ("text/markdown", "_repr_markdown_"),
-    ("image/svg+xml", "_repr_svg_"),
-    ("image/png", "_repr_png_"),
-    ("image/jpeg", "_repr_jpeg_"),
-    ("application/json", "_repr_json_"),
-    ("text/latex", "_repr_latex_"),
-    ("application/javascript", "_repr_javascript_"),
-)
-BINARY_TYPES = {"image/png", "image/jpeg"}
-TRACEBACK_KEEP = 100
-
-
 class Channel:
     """The protocol's two ends: a private copy of the original stdin and stdout."""
 
@@ -120,25 +107,6 @@ def _partial_suffix(data, mark):
         if data.endswith(mark[:size]):
             return size
     return 0
-
-
-class DisplayHandle:
-    def __init__(self, agent, display_id):
-        self._agent = agent
-        self.display_id = display_id
-
-    def display(self, obj, **kwargs):
-        self._agent.display(obj, display_id=self.display_id, **kwargs)
-
-    def update(self, obj, **kwargs):
-        self._agent.display(obj, display_id=self.display_id, update=True, **kwargs)
-
-    def __repr__(self):
-        return "<DisplayHandle display_id=%s>" % self.display_id
-
-
-class StdinNotImplementedError(RuntimeError):
-    """input() was called but the front end cannot answer."""
 
 
 class Agent:
@@ -244,7 +212,7 @@ class Agent:
             elif op == "input_reply":
                 self.answers.put(message)
             else:
-                if op == "execute":
+                if op in ("execute", "check"):
                     with self.queue_lock:
                         self.queued += 1
                 self.commands.put(message)
@@ -256,6 +224,8 @@ class Agent:
             op = message.get("op")
             if op == "execute":
                 reply = self.execute(message)
+            elif op == "check":
+                reply = self.run_check(message)
             elif op == "set":
                 reply = self.set_values(message)
             elif op == "get":
@@ -316,6 +286,33 @@ class Agent:
                 self.ns["___"], self.ns["__"], self.ns["_"] = self.ns.get("__"), self.ns.get("_"), value
         self.flush()
         return reply
+
+    def run_check(self, message):
+        """A lab check's hidden test against the namespace: in a shallow copy of it (the test's
+        names never reach the learner's), output captured, only the learner's frames reported."""
+        test, test_file = message["code"], message["name"]
+        capture = CapturedText()
+        saved = sys.stdout, sys.stderr
+        with self.queue_lock:
+            self.queued -= 1
+            interrupted, self.interrupt_next = self.interrupt_next, False
+            self.running = not interrupted
+        sys.stdout = sys.stderr = capture
+        try:
+            try:
+                if interrupted:
+                    raise KeyboardInterrupt()
+                exec(compile(test, test_file, "exec"), dict(self.ns))
+                result = {"status": "passed"}
+            finally:
+                self.running = False
+        except BaseException as error:
+            result = check_result(error, test_file, AGENT_FILE)
+        finally:
+            sys.stdout, sys.stderr = saved
+        result["output"] = capture.getvalue()
+        self.flush()
+        return {"ev": "done", "status": "ok", "check": result, "gil": self._gil_now()}
 
     def done_error(self, error):
         info = self.error_info(error)
@@ -532,12 +529,6 @@ def _gil_enabled():
     return True if probe is None else bool(probe())
 
 
-def _type_name(value):
-    kind = type(value)
-    module = kind.__module__
-    return kind.__qualname__ if module in ("builtins", "__main__") else module + "." + kind.__qualname__
-
-
 def _shorten(tb):
     """The traceback without the agent's own frames; a very deep one (a runaway recursion) keeps
     its first and last frames only: formatting thousands of frames takes seconds and helps nobody."""
@@ -555,21 +546,6 @@ def _shorten(tb):
     return chain, len(frames) - len(kept)
 
 
-def _safe_str(error):
-    try:
-        return str(error)
-    except BaseException:
-        return "<exception str() failed>"
-
-
-def _method(obj, name):
-    try:
-        method = getattr(obj, name, None)
-    except BaseException:
-        return None
-    return method if callable(method) else None
-
-
 def _call_repr(method, **kwargs):
     try:
         return method(**kwargs)
@@ -580,23 +556,6 @@ def _call_repr(method, **kwargs):
             file=sys.stderr,
         )
         return None
-
-
-def _plain(obj):
-    try:
-        if type(obj) in (list, dict, tuple, set, frozenset):
-            return pprint.pformat(obj, width=79, sort_dicts=False)
-        return repr(obj)
-    except BaseException as error:
-        return "<repr failed: %s: %s>" % (type(error).__name__, _safe_str(error))
-
-
-def _ends_with_semicolon(code):
-    for line in reversed(code.rstrip().split("\n")):
-        stripped = line.split("#", 1)[0].rstrip()
-        if stripped:
-            return stripped.endswith(";")
-    return False
 
 
 def main(reader):

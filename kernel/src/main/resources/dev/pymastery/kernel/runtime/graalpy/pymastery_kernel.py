@@ -9,13 +9,11 @@ import ast
 import base64
 import builtins
 import fnmatch
-import inspect
 import io
 import json
 import keyword
 import linecache
 import os
-import pkgutil
 import pprint
 import re
 import signal
@@ -29,19 +27,6 @@ import types
 HELPER_FILE = "<pymastery-kernel>"
 ANSI_HEAD = "\x1b[0;31m"
 ANSI_END = "\x1b[0m"
-
-RICH_REPRS = (
-    ("text/html", "_repr_html_"),
-    ("text/markdown", "_repr_markdown_"),
-    ("image/svg+xml", "_repr_svg_"),
-    ("image/png", "_repr_png_"),
-    ("image/jpeg", "_repr_jpeg_"),
-    ("application/json", "_repr_json_"),
-    ("text/latex", "_repr_latex_"),
-    ("application/javascript", "_repr_javascript_"),
-)
-BINARY_TYPES = {"image/png", "image/jpeg"}
-
 
 class OutputBuffer:
     """Collects what stdout and stderr are given, in order, and hands it to the kernel in batches.
@@ -143,21 +128,8 @@ class UsageError(Exception):
     """A magic was called wrongly; the message says how to call it."""
 
 
-class DisplayHandle:
-    """Returned by display(..., display_id=True): update() replaces that output in place."""
-
-    def __init__(self, shell, display_id):
-        self._shell = shell
-        self.display_id = display_id
-
-    def display(self, obj, **kwargs):
-        self._shell.display(obj, display_id=self.display_id, **kwargs)
-
-    def update(self, obj, **kwargs):
-        self._shell.display(obj, display_id=self.display_id, update=True, **kwargs)
-
-    def __repr__(self):
-        return "<DisplayHandle display_id=%s>" % self.display_id
+class CheckFailed(Exception):
+    """%check ran a lab check and it did not pass; the report above the error says why."""
 
 
 class TimeitResult:
@@ -200,6 +172,26 @@ def format_time(seconds):
     return "%.3g ns" % (seconds * 1e9)
 
 
+# Line magics whose argument is a command line: "{expr}" and "$name" in it are replaced by
+# Python values, as IPython does ("$$" and "{{ }}" stand for a literal "$", "{", "}").
+_EXPANDING_MAGICS = frozenset({"system", "sx", "cd"})
+_EXPANSION = re.compile(r"\$\$|\{\{|\}\}|\{([^{}]+)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def var_expand(text, global_ns, local_ns):
+    def replace(match):
+        token = match.group(0)
+        if token in ("$$", "{{", "}}"):
+            return token[0]
+        expression = match.group(1) or match.group(2)
+        try:
+            return str(eval(expression, global_ns, local_ns))
+        except Exception:
+            return token  # an unknown name stays as written: $HOME goes to the shell
+
+    return _EXPANSION.sub(replace, text)
+
+
 class Shell:
     """One learner namespace and everything the kernel asks of it."""
 
@@ -218,6 +210,9 @@ class Shell:
         self.ns["Out"] = {}
         self.ns["_"] = self.ns["__"] = self.ns["___"] = ""
         self.ns["_dh"] = self.directory_history
+        self.ns["_ih"] = self.ns["In"]
+        self.ns["_oh"] = self.ns["Out"]
+        self.ns["_pymastery_past"] = self._past
         self.hidden = set(self.ns)
         self.output = OutputBuffer(bridge)
         sys.stdout = sys.__stdout__ = KernelStream(self.output, "stdout")
@@ -236,13 +231,33 @@ class Shell:
     # ---------------------------------------------------------------- interrupts
 
     def _on_sigint(self, signum, frame):
-        # The kernel raises SIGINT in-process to interrupt a cell; between cells it means nothing.
+        # The kernel raises SIGINT in its own process to interrupt a cell; between cells it means nothing.
         if self.running:
             raise KeyboardInterrupt()
 
-    def interrupt(self):
-        if self.running:
-            signal.raise_signal(signal.SIGINT)
+    # ---------------------------------------------------------------- lab checks
+
+    def run_check(self, test, test_file):
+        """Runs a check's hidden test against the learner's objects; returns JSON (see check_result).
+
+        The test runs in a shallow copy of the namespace, so names it binds never reach the
+        learner's; the learner's functions still see their own globals. Output is captured, not
+        streamed. The test's source is never registered in linecache, so no traceback can show it.
+        """
+        capture = CapturedText()
+        saved = sys.stdout, sys.stderr, builtins.input
+        sys.stdout = sys.stderr = capture
+        builtins.input = _no_input_during_checks
+        try:
+            namespace = dict(self.ns)
+            exec(compile(test, test_file, "exec"), namespace)
+            result = {"status": "passed"}
+        except BaseException as error:
+            result = check_result(error, test_file, HELPER_FILE)
+        finally:
+            sys.stdout, sys.stderr, builtins.input = saved
+        result["output"] = capture.getvalue()
+        return json.dumps(result)
 
     # ---------------------------------------------------------------- running cells
 
@@ -254,12 +269,17 @@ class Shell:
             tree = compile(code, name, "exec", flags=ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
         except (SyntaxError, ValueError) as error:
             return self._error_json(error)
+        if _HISTORY_NAME_IN_TEXT.search(code):
+            tree = _HistoryNames(self.ns, tree).visit(tree)
+            ast.fix_missing_locations(tree)
         last = None
         if tree.body and isinstance(tree.body[-1], ast.Expr) and not _ends_with_semicolon(code):
             last = ast.Expression(tree.body.pop().value)
         if store:
+            # No _iN / _N globals: a name added to the namespace at every cell made GraalPy throw
+            # away the compiled code of every function reading a global (fib(27): 20 ms became
+            # 100-150 ms). Cells read _iN and _N through _pymastery_past instead (_HistoryNames).
             self.ns["In"].append(code)
-            self.ns["_i%d" % count] = code
             self.ns["_i"] = code
         self.running = True
         try:
@@ -283,8 +303,21 @@ class Shell:
         if store:
             self.ns["Out"][count] = value
             self.ns["___"], self.ns["__"], self.ns["_"] = self.ns["__"], self.ns["_"], value
-            self.ns["_%d" % count] = value
         return json.dumps({"status": "ok", "result": bundle})
+
+    def _past(self, name):
+        """The value of _N (Out[N]) or _iN (In[N]) as IPython names them."""
+        match = _HISTORY_NAME.fullmatch(name)
+        number = int(match.group(2))
+        try:
+            if match.group(1):
+                if 0 < number < len(self.ns["In"]):
+                    return self.ns["In"][number]
+            else:
+                return self.ns["Out"][number]
+        except KeyError:
+            pass
+        raise NameError("name %r is not defined" % name)
 
     def _run_async(self, tree, last, name):
         """Runs a cell that awaits at top level: GraalPy compiles no top-level await, so the cell
@@ -365,7 +398,7 @@ class Shell:
         tb = error.__traceback__
         while tb is not None and tb.tb_frame.f_code.co_filename == HELPER_FILE:
             tb = tb.tb_next
-        tb, omitted = _shorten(tb)
+        tb, omitted = _shorten(_without_helper_frames(tb))
         try:
             text = "".join(traceback.format_exception(type(error), error, tb))
             if omitted:
@@ -468,11 +501,17 @@ class Shell:
         return answer.value()
 
     def line_magic(self, name, args):
+        if name in _EXPANDING_MAGICS:
+            caller = sys._getframe(1)
+            args = var_expand(args, self.ns, caller.f_locals)
         # The magic may print from Java: what the cell printed so far must arrive first.
         self.output.flush()
         answer = self.bridge.line_magic(name, args)
         if answer.failed():
-            raise UsageError(answer.message())
+            kind = answer.exception()
+            if kind == "KeyboardInterrupt":
+                raise KeyboardInterrupt(answer.message())
+            raise (CheckFailed if kind == "CheckFailed" else UsageError)(answer.message())
         return answer.value()
 
     # ---------------------------------------------------------------- magics run here
@@ -542,6 +581,16 @@ class Shell:
         if not quiet:
             print(result)
         return result if want_result else None
+
+    def run_cell_magic(self, method, args, body):
+        """Runs a cell magic done here; returns None, or the error as JSON for the cell to report."""
+        try:
+            getattr(self, method)(var_expand(args, self.ns, self.ns), body)
+        except BaseException as error:
+            return self._error_json(error)
+        finally:
+            self.output.flush()
+        return None
 
     def magic_writefile(self, args, body):
         append = False
@@ -730,6 +779,8 @@ class Shell:
         obj = self._resolve(name)
         if obj is _MISSING:
             return json.dumps({"found": False})
+        import inspect  # here, not at the top: every renewed context would pay for it
+
         fields = []
         if callable(obj):
             try:
@@ -804,10 +855,6 @@ class Shell:
         return json.dumps({"status": "complete"})
 
 
-class StdinNotImplementedError(RuntimeError):
-    """input() was called but the front end cannot answer."""
-
-
 _MISSING = object()
 
 
@@ -834,6 +881,39 @@ def _awaits_at_top_level(tree):
     return False
 
 
+_HISTORY_NAME = re.compile(r"_(i?)([0-9]+)")
+_HISTORY_NAME_IN_TEXT = re.compile(r"\b_i?[0-9]+\b")
+
+
+class _HistoryNames(ast.NodeTransformer):
+    """Turns a read of _N or _iN (IPython's output and input history) into _pymastery_past("_N"),
+    unless the namespace or the cell itself binds that name."""
+
+    def __init__(self, ns, tree):
+        self.ns = ns
+        self.bound = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                self.bound.add(node.id)
+            elif isinstance(node, ast.arg):
+                self.bound.add(node.arg)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                self.bound.add(node.name)
+            elif isinstance(node, ast.alias):
+                self.bound.add((node.asname or node.name).split(".")[0])
+
+    def visit_Name(self, node):
+        if (
+            isinstance(node.ctx, ast.Load)
+            and _HISTORY_NAME.fullmatch(node.id)
+            and node.id not in self.bound
+            and node.id not in self.ns
+        ):
+            call = ast.Call(ast.Name("_pymastery_past", ast.Load()), [ast.Constant(node.id)], [])
+            return ast.copy_location(call, node)
+        return node
+
+
 def _bound_names(statements):
     """Names the statements bind in the module scope (for the global declaration)."""
     names = set()
@@ -855,9 +935,6 @@ def _bound_names(statements):
     return names
 
 
-TRACEBACK_KEEP = 100
-
-
 def _shorten(tb):
     """Keeps the first and last frames of a very deep traceback (a runaway recursion): formatting
     tens of thousands of frames takes seconds and helps nobody."""
@@ -874,42 +951,23 @@ def _shorten(tb):
     return chain, len(frames) - len(kept)
 
 
-def _type_name(value):
-    kind = type(value)
-    module = kind.__module__
-    return kind.__qualname__ if module in ("builtins", "__main__") else module + "." + kind.__qualname__
-
-
-def _safe_str(error):
-    try:
-        return str(error)
-    except BaseException:
-        return "<exception str() failed>"
-
-
-def _method(obj, name):
-    try:
-        method = getattr(obj, name, None)
-    except BaseException:
-        return None
-    return method if callable(method) else None
-
-
-def _plain(obj):
-    try:
-        if type(obj) in (list, dict, tuple, set, frozenset):
-            return pprint.pformat(obj, width=79, sort_dicts=False)
-        return repr(obj)
-    except BaseException as error:
-        return "<repr failed: %s: %s>" % (type(error).__name__, _safe_str(error))
-
-
-def _ends_with_semicolon(code):
-    for line in reversed(code.rstrip().split("\n")):
-        stripped = line.split("#", 1)[0].rstrip()
-        if stripped:
-            return stripped.endswith(";")
-    return False
+def _without_helper_frames(tb):
+    """Drops the kernel's own frames (a line magic raising UsageError or CheckFailed) from the
+    middle of a traceback too: their line numbers change with the kernel, not with the notebook."""
+    frames = []
+    dropped = False
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == HELPER_FILE:
+            dropped = True
+        else:
+            frames.append(tb)
+        tb = tb.tb_next
+    if not dropped:
+        return frames[0] if frames else None
+    chain = None
+    for old in reversed(frames):
+        chain = types.TracebackType(chain, old.tb_frame, old.tb_lasti, old.tb_lineno)
+    return chain
 
 
 def _in_string(line, position):
@@ -943,6 +1001,8 @@ def _kind(value):
 
 
 def _module_names(stem):
+    import pkgutil  # here, not at the top: every renewed context would pay for it
+
     if "." in stem:
         package, sub = stem.rsplit(".", 1)
         try:
@@ -1016,5 +1076,35 @@ def _getpass_module(shell):
     return module
 
 
+def _no_input_during_checks(prompt=""):
+    raise StdinNotImplementedError("input() cannot be answered while a check runs; pass values as arguments")
+
+
 def make_shell(bridge):
+    _reset_signals()
+    if not sys.argv:
+        # An embedded interpreter has no argv; runpy, argparse and friends expect argv[0].
+        sys.argv = ["pymastery_kernel"]
     return Shell(bridge)
+
+
+def _reset_signals():
+    """A reused kernel process starts each session with no timers and default signal handlers.
+
+    Handlers live in the process, not in the context: a handler the last session installed is
+    still there (and unknown to this context, which reports it as None), and its timer may fire.
+    """
+    for timer in ("ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF"):
+        if hasattr(signal, timer):
+            try:
+                signal.setitimer(getattr(signal, timer), 0)
+            except (OSError, ValueError):
+                pass
+    for name in ("SIGALRM", "SIGVTALRM", "SIGPROF", "SIGUSR1"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                if signal.getsignal(number) is not signal.SIG_DFL:
+                    signal.signal(number, signal.SIG_DFL)
+            except (OSError, ValueError, TypeError):
+                pass

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.pymastery.kernel.cell.ErrorInfo;
 import dev.pymastery.kernel.cell.MimeBundle;
+import dev.pymastery.kernel.cell.RecordingOutput;
 import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
+import dev.pymastery.kernel.runtime.TestOutcome;
+import dev.pymastery.kernel.runtime.TestRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,6 +155,7 @@ class CPythonRuntimeTest {
     @Test
     void aCellThatIgnoresInterruptsLosesItsSessionAtTheSecondOne() throws Exception {
         CPythonRuntime runtime = runtime();
+        run(runtime, "started = True", new RecordingOutput()); // the interrupts must meet a running session
         CompletableFuture<CellResult> running = CompletableFuture.supplyAsync(() -> run(
                 runtime,
                 "import time\nwhile True:\n    try:\n        time.sleep(1)\n    except KeyboardInterrupt:\n        pass",
@@ -263,5 +267,40 @@ class CPythonRuntimeTest {
         runtime.stop();
         assertThat(runtime.status().running()).isFalse();
         assertThat(runtime.status().python()).isPresent();
+    }
+
+    @Test
+    void aCheckRunsInACopyOfTheNamespaceCapturesOutputAndShowsOnlyTheLearnersFrames() {
+        CPythonRuntime runtime = runtime();
+        RecordingOutput output = new RecordingOutput();
+        run(runtime, "def half(x):\n    print('halving', x)\n    return x / 0", output);
+        Duration limit = Duration.ofSeconds(5);
+
+        TestRun passed = runtime.check("secret_name = 1\nassert callable(half)", "<check w01.a.b>", limit, output);
+        assertThat(passed.outcome()).isInstanceOf(TestOutcome.Passed.class);
+        TestRun failed = runtime.check("assert half is None, 'half should be None'", "<check w01.a.b>", limit, output);
+        assertThat(failed.outcome()).isEqualTo(new TestOutcome.Failed("half should be None"));
+
+        TestRun raised = runtime.check("secret_value = half(4)", "<check w01.a.b>", limit, output);
+        TestOutcome.Raised error = (TestOutcome.Raised) raised.outcome();
+        assertThat(error.ename()).isEqualTo("ZeroDivisionError");
+        assertThat(String.join("\n", error.traceback()))
+                .contains("in half", "return x / 0")
+                .doesNotContain("<check", "secret_value");
+        assertThat(raised.output()).isEqualTo("halving 4\n");
+        assertThat(output.stdout()).doesNotContain("halving");
+        assertThat(text(run(runtime, "'secret_name' in globals()", output))).isEqualTo("False");
+    }
+
+    @Test
+    void aCheckPastItsTimeoutIsInterruptedAndTheSessionKeepsItsNames() {
+        CPythonRuntime runtime = runtime();
+        RecordingOutput output = new RecordingOutput();
+        run(runtime, "kept = 7\ndef spin():\n    while True:\n        pass", output);
+        long start = System.nanoTime();
+        TestRun run = runtime.check("spin()", "<check w01.a.b>", Duration.ofSeconds(1), output);
+        assertThat(run.outcome()).isEqualTo(new TestOutcome.TimedOut(Duration.ofSeconds(1)));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(text(run(runtime, "kept", output))).isEqualTo("7");
     }
 }

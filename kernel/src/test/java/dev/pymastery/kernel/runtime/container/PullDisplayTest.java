@@ -2,6 +2,7 @@ package dev.pymastery.kernel.runtime.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pymastery.kernel.cell.RecordingOutput;
 import dev.pymastery.kernel.runtime.container.engine.PullListener.Progress;
 import org.junit.jupiter.api.Test;
 

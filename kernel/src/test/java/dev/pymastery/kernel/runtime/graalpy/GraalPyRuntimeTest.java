@@ -2,6 +2,7 @@ package dev.pymastery.kernel.runtime.graalpy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pymastery.kernel.cell.RecordingOutput;
 import dev.pymastery.kernel.interpreter.KernelVersions;
 import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
@@ -61,12 +62,39 @@ class GraalPyRuntimeTest {
     void printsDisplaysAndTheLastValue() {
         RecordingOutput output = new RecordingOutput();
         CellResult result = run("print('hi')\ndisplay({'a': 1})\n[1, 2]", output);
-        assertThat(output.stdout).hasToString("hi\n");
-        assertThat(output.displays)
+        assertThat(output.stdout()).isEqualTo("hi\n");
+        assertThat(output.displays())
                 .singleElement()
-                .extracting(b -> b.plainText())
+                .extracting(d -> d.bundle().plainText())
                 .isEqualTo("{'a': 1}");
         assertThat(((CellResult.Ok) result).value().orElseThrow().plainText()).isEqualTo("[1, 2]");
+    }
+
+    private String value(CellResult result) {
+        return switch (result) {
+            case CellResult.Ok ok -> ok.value().orElseThrow().plainText();
+            case CellResult.Failed failed ->
+                failed.error().ename() + ": " + failed.error().evalue();
+        };
+    }
+
+    @Test
+    void historyNamesReadOutAndInWithoutAddingGlobals() {
+        int first = cells + 1;
+        assertThat(value(run("6 * 7", new RecordingOutput()))).isEqualTo("42");
+        String out = "_" + first;
+        String in = "_i" + first;
+        assertThat(value(run(out + " + 1", new RecordingOutput()))).isEqualTo("43");
+        assertThat(value(run(in, new RecordingOutput()))).isEqualTo("'6 * 7'");
+        assertThat(value(run("[f() for f in [lambda: " + out + "]]", new RecordingOutput())))
+                .isEqualTo("[42]");
+        // Not globals: a global added at every cell made GraalPy recompile functions reading globals.
+        assertThat(value(run("'" + out + "' in globals(), '" + in + "' in globals()", new RecordingOutput())))
+                .isEqualTo("(False, False)");
+        assertThat(value(run("_99999", new RecordingOutput()))).isEqualTo("NameError: name '_99999' is not defined");
+        // A name the learner binds is theirs.
+        assertThat(value(run("_7 = 'mine'\n_7", new RecordingOutput()))).isEqualTo("'mine'");
+        assertThat(value(run("_7", new RecordingOutput()))).isEqualTo("'mine'");
     }
 
     @Test
@@ -89,8 +117,7 @@ class GraalPyRuntimeTest {
 
     @Test
     void inputReadsFromTheCellOutput() {
-        RecordingOutput output = new RecordingOutput();
-        output.inputs.add("42");
+        RecordingOutput output = new RecordingOutput().answering("42");
         CellResult result = run("int(input('n? ')) + 1", output);
         assertThat(((CellResult.Ok) result).value().orElseThrow().plainText()).isEqualTo("43");
     }

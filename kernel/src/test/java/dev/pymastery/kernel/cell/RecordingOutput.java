@@ -1,18 +1,14 @@
-package dev.pymastery.kernel.runtime.container;
+package dev.pymastery.kernel.cell;
 
-import dev.pymastery.kernel.cell.CellOutput;
-import dev.pymastery.kernel.cell.ErrorInfo;
-import dev.pymastery.kernel.cell.MimeBundle;
-import dev.pymastery.kernel.cell.StdinUnavailableException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
-/** A cell output that keeps what it is given, and answers input() from a list. */
-final class RecordingOutput implements CellOutput {
-    record Display(MimeBundle bundle, Optional<String> displayId, boolean update) {}
+/** A cell output for tests: keeps what it is given, and answers input() from a list. */
+public final class RecordingOutput implements CellOutput {
+    public record Display(MimeBundle bundle, Optional<String> displayId, boolean update) {}
 
     private final StringBuilder stdout = new StringBuilder();
     private final StringBuilder stderr = new StringBuilder();
@@ -20,7 +16,7 @@ final class RecordingOutput implements CellOutput {
     private final Deque<String> answers = new ArrayDeque<>();
     private final List<String> prompts = new ArrayList<>();
 
-    RecordingOutput answering(String... lines) {
+    public RecordingOutput answering(String... lines) {
         answers.addAll(List.of(lines));
         return this;
     }
@@ -56,19 +52,19 @@ final class RecordingOutput implements CellOutput {
         return answers.removeFirst();
     }
 
-    synchronized String stdout() {
+    public synchronized String stdout() {
         return stdout.toString();
     }
 
-    synchronized String stderr() {
+    public synchronized String stderr() {
         return stderr.toString();
     }
 
-    synchronized List<Display> displays() {
+    public synchronized List<Display> displays() {
         return List.copyOf(displays);
     }
 
-    synchronized List<String> prompts() {
+    public synchronized List<String> prompts() {
         return List.copyOf(prompts);
     }
 }
