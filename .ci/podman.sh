@@ -113,8 +113,14 @@ start_service() {
   if api_up && ! service_pid | cmp -s - "$SOCKET_DIR/service.pid" && pid="$(service_pid)"; then
     echo "$pid" | as_root tee "$SOCKET_DIR/service.pid" >/dev/null
   fi
+  # A service started from a checkout that was deleted since cannot start containers (conmon:
+  # "Failed to get working directory"): restart it like one whose configuration changed.
+  if api_up && [ -f "$SOCKET_DIR/service.pid" ] \
+    && as_root readlink "/proc/$(cat "$SOCKET_DIR/service.pid")/cwd" 2>/dev/null | grep -q ' (deleted)$'; then
+    RESTART_SERVICE=true
+  fi
   if api_up && [ "$RESTART_SERVICE" = true ] && [ -f "$SOCKET_DIR/service.pid" ]; then
-    say "restarting podman system service (its configuration changed)"
+    say "restarting podman system service (its configuration changed, or its folder is gone)"
     as_root kill "$(cat "$SOCKET_DIR/service.pid")" 2>/dev/null || true
     for _ in $(seq 1 50); do api_up || break; sleep 0.1; done
   fi
@@ -123,7 +129,14 @@ start_service() {
   as_root rm -f "$SOCKET"
   say "starting podman system service on $SOCKET"
   # setsid: the service outlives this script and is not killed with its process group.
-  as_root setsid podman system service --time=0 "unix://$SOCKET" >"$SOCKET_DIR/service.log" 2>&1 < /dev/null &
+  # cd /: the service must not live in (and hold on to) the checkout that started it.
+  # only-std-fds, and exec rather than a function call: a service holding a copy of this script's
+  # stdout (bash keeps one for a redirected function call) left the caller's $(...) waiting forever.
+  local sudo=() here
+  here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  (cd / && exec "${sudo[@]}" setsid "$here/only-std-fds" podman system service --time=0 "unix://$SOCKET" \
+    >"$SOCKET_DIR/service.log" 2>&1 </dev/null) &
   for _ in $(seq 1 100); do
     if api_up; then
       # $! may be a subshell's pid: record the service's own.
@@ -163,15 +176,19 @@ build_image() {
 }
 
 main() {
-  install_packages
-  configure
-  configure_registry
-  for entry in "${IMAGES[@]}"; do
-    IFS='|' read -r name suite packages <<<"$entry"
-    build_image "$name" "$suite" "$packages"
-  done
-  export_layout
-  start_service
+  # Callers eval this script's stdout: everything but the final line goes to stderr (apt-get's
+  # "(Reading database ..." on stdout once made .ci/run's eval fail on a fresh machine).
+  {
+    install_packages
+    configure
+    configure_registry
+    for entry in "${IMAGES[@]}"; do
+      IFS='|' read -r name suite packages <<<"$entry"
+      build_image "$name" "$suite" "$packages"
+    done
+    export_layout
+    start_service
+  } >&2
   echo "export DOCKER_HOST=unix://$SOCKET"
 }
 

@@ -24,16 +24,38 @@ def launch(kernel_name):
     client = manager.client()
     client.start_channels()
     # jupyter_client's own readiness probe: resend kernel_info until one is answered.
+    # Ask again every half second until any kernel_info reply arrives (the first requests may be
+    # sent before the kernel's sockets exist). Waiting for the reply to the latest request instead
+    # would never catch up once replies queue behind requests.
+    client.kernel_info()
+    asked = time.perf_counter()
     while True:
-        msg_id = client.kernel_info()
         try:
-            reply = client.get_shell_msg(timeout=0.5)
-            if reply["parent_header"].get("msg_id") == msg_id:
+            reply = client.get_shell_msg(timeout=0.1)
+            if reply["msg_type"] == "kernel_info_reply":
                 break
         except Exception:
             if time.perf_counter() - started > 120:
                 raise RuntimeError("%s did not answer kernel_info within 120 s" % kernel_name)
+            if time.perf_counter() - asked > 0.5:
+                client.kernel_info()
+                asked = time.perf_counter()
     info_seconds = time.perf_counter() - started
+    # As nbclient does before the first cell: make sure IOPub is subscribed (a cell's output
+    # published before the subscription lands would be lost), by waiting for a status message.
+    while True:
+        try:
+            client.get_iopub_msg(timeout=0.2)
+            break
+        except Exception:
+            if time.perf_counter() - started > 120:
+                raise RuntimeError("%s published nothing on IOPub within 120 s" % kernel_name)
+            client.kernel_info()
+    while True:  # drop what is left, so the first cell's messages come first
+        try:
+            client.get_iopub_msg(timeout=0.05)
+        except Exception:
+            break
     msg_id = client.execute("1 + 1")
     while True:
         msg = client.get_iopub_msg(timeout=120)
