@@ -4,25 +4,35 @@ import dev.pymastery.kernel.pool.PoolDirectory;
 import dev.pymastery.kernel.pool.Spare;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
- * A warm kernel process in the pool: {@code SpareMain POOL_DIR}. Started by a launcher; waits for
- * claims until idle for {@code PYMASTERY_SPARE_IDLE_SECONDS} (default 1800).
+ * A warm kernel process in the pool: {@code SpareMain POOL_DIR [JVM_ARGS_FILE]}. Started by a launcher; waits for
+ * claims until idle for {@code PYMASTERY_SPARE_IDLE_SECONDS} (default 1800) or until its
+ * installation is removed.
  */
 public final class SpareMain {
     private SpareMain() {}
 
     public static void main(String[] args) throws Exception {
         Logging.configure();
-        if (args.length != 1) {
-            System.err.println("usage: SpareMain POOL_DIR (started by the kernel launcher)");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: SpareMain POOL_DIR [JVM_ARGS_FILE] (started by the kernel launcher)");
             System.exit(2);
         }
         var env = System.getenv();
         long idle = parse(env.getOrDefault("PYMASTERY_SPARE_IDLE_SECONDS", "1800"), 1800);
         int poolSize = (int) parse(env.getOrDefault("PYMASTERY_POOL_SIZE", "1"), 1);
         KernelProcess process = KernelProcess.prepare(KernelSettings.fromEnvironment());
-        new Spare(PoolDirectory.at(Path.of(args[0])), process, Duration.ofSeconds(idle), poolSize).serve();
+        new Spare(
+                        PoolDirectory.at(Path.of(args[0])),
+                        process,
+                        Duration.ofSeconds(idle),
+                        poolSize,
+                        Spare.whileInstalled(
+                                SpareMain.class,
+                                Stream.of(args).skip(1).map(Path::of).toList()))
+                .serve();
         process.close();
         Runtime.getRuntime().halt(0);
     }

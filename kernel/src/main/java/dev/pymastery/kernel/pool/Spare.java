@@ -18,29 +18,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A warm kernel process: waits in the pool for a launcher, serves that launcher's Jupyter
  * connection, and afterwards (after a clean shutdown, while the pool has room) renews its GraalPy
- * context and waits again. Exits after an idle timeout.
+ * context and waits again. Exits after an idle timeout, or soon after its installation is removed
+ * (an uninstalled kernel, a test's temporary prefix): no launcher can claim it then.
  */
 public final class Spare {
     private static final System.Logger LOG = System.getLogger(Spare.class.getName());
     private static final int MAX_SESSIONS = 50;
+    /** How often a waiting spare checks that its installation is still there. */
+    static final Duration WATCH_EVERY = Duration.ofSeconds(5);
 
     private final PoolDirectory pool;
     private final KernelProcess process;
     private final Duration idleTimeout;
     private final int poolSize;
+    private final BooleanSupplier installed;
 
-    public Spare(PoolDirectory pool, KernelProcess process, Duration idleTimeout, int poolSize) {
+    /** @param installed whether the installation this process runs from still exists */
+    public Spare(
+            PoolDirectory pool, KernelProcess process, Duration idleTimeout, int poolSize, BooleanSupplier installed) {
         this.pool = pool;
         this.process = process;
         this.idleTimeout = idleTimeout;
         this.poolSize = poolSize;
+        this.installed = installed;
+    }
+
+    /**
+     * True while the jar (or classes folder) the given class was loaded from and the given files
+     * (the kernelspec's JVM argument file) exist.
+     */
+    public static BooleanSupplier whileInstalled(Class<?> type, List<Path> files) {
+        List<Path> needed = new ArrayList<>(files);
+        try {
+            needed.add(Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // no code source to watch (not loaded from a file)
+        }
+        return () -> needed.stream().allMatch(Files::exists);
     }
 
     /** Serves sessions until idle for too long or not worth keeping; returns when the process should exit. */
@@ -51,7 +76,6 @@ public final class Spare {
         for (int session = 1; session <= MAX_SESSIONS; session++) {
             Optional<SocketChannel> launcher = awaitLauncher(state, fresh);
             if (launcher.isEmpty()) {
-                LOG.log(Level.INFO, "idle for " + idleTimeout.toSeconds() + " s; exiting");
                 return;
             }
             Served served;
@@ -100,12 +124,24 @@ public final class Spare {
                     return null;
                 }
             });
-            try {
-                return Optional.ofNullable(accepted.get(idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
-            } catch (java.util.concurrent.TimeoutException e) {
-                return Optional.empty();
-            } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
-                return Optional.empty();
+            long deadline = System.nanoTime() + idleTimeout.toNanos();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.log(Level.INFO, "idle for " + idleTimeout.toSeconds() + " s; exiting");
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.ofNullable(
+                            accepted.get(Math.min(left, WATCH_EVERY.toNanos()), TimeUnit.NANOSECONDS));
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (!installed.getAsBoolean()) {
+                        LOG.log(Level.INFO, "the kernel's installation was removed; exiting");
+                        return Optional.empty();
+                    }
+                } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+                    return Optional.empty();
+                }
             }
         } finally {
             Launcher.deleteQuietly(socket);

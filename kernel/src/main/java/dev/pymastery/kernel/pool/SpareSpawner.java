@@ -47,6 +47,7 @@ final class SpareSpawner implements SpareStarter {
         command.add("@" + jvmArgs);
         command.add("dev.pymastery.kernel.SpareMain");
         command.add(dir.toString());
+        command.add(jvmArgs.toString());
         File log = pool.logFile().toFile();
         Process process = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

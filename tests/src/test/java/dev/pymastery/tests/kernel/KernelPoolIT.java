@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The warm pool behind the kernelspec: a process that served a session comes back with a fresh
  * namespace, a process whose launcher dies goes away, and a process that loaded a C extension is
- * not reused. Pool size 0 here, so the only spare is the recycled one.
+ * not reused, and a spare of a kernel since uninstalled exits. Pool size 0 here, so the only spare is
+ * the recycled one.
  */
 class KernelPoolIT {
     private final InstalledKernel kernel =
@@ -110,6 +111,32 @@ class KernelPoolIT {
             waitForExit(kernel, Duration.ofSeconds(20));
             assertThat(ProcessHandle.of(kernel).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
         }
+    }
+
+    @Test
+    void aSpareOfAnUninstalledKernelGoesAway() throws Exception {
+        InstalledKernel removed =
+                InstalledKernel.install("pymastery-it-pool-removed", Map.of("PYMASTERY_POOL_SIZE", "0"));
+        Path work = Files.createDirectories(Path.of("target", "it-work", "pool-removed"))
+                .toAbsolutePath();
+        long spare;
+        try (JupyterDriver one = JupyterDriver.start(removed, work, work.resolve("kernel.log"))) {
+            spare = kernelPid(one);
+            one.shutdown();
+        }
+        Thread.sleep(2000);
+        assertThat(ProcessHandle.of(spare).map(ProcessHandle::isAlive))
+                .as("the used process waits in the pool")
+                .isEqualTo(Optional.of(true));
+        Path spec = removed.dataDir().resolve("kernels").resolve("pymastery-it-pool-removed");
+        try (var files = Files.walk(spec)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
+        waitForExit(spare, Duration.ofSeconds(20));
+        assertThat(ProcessHandle.of(spare).map(ProcessHandle::isAlive))
+                .as("a spare whose kernelspec was removed exits instead of idling for half an hour")
+                .isNotEqualTo(Optional.of(true));
     }
 
     private static void waitForExit(long pid, Duration timeout) throws InterruptedException {
