@@ -7,18 +7,31 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real databases the same tests run on: a SQLite file, and a fresh database in a PostgreSQL
  * server started by {@code .ci/postgres.sh} (or named by PYMASTERY_TEST_PG_URL). Without PostgreSQL
- * the PostgreSQL runs are skipped, unless CI=true, where they fail.
+ * the PostgreSQL runs are skipped, unless CI=true, where they fail. PostgreSQL databases are named
+ * after the test JVM ({@code pm_test_PID_...}) and dropped when it exits; ones a killed run left
+ * behind are dropped by the next run.
  */
 public final class Databases {
     public static final String SQLITE = "sqlite";
     public static final String POSTGRESQL = "postgresql";
+    private static final String PREFIX = "pm_test_";
+    private static final List<String> created = new ArrayList<>();
     private static String adminUrl;
 
     private Databases() {}
@@ -36,8 +49,55 @@ public final class Databases {
         };
     }
 
-    private static String freshPostgres() {
-        return PostgresDatabases.create(adminUrl(), "pm_test");
+    private static synchronized String freshPostgres() {
+        String admin = adminUrl();
+        if (created.isEmpty()) {
+            dropLeftovers(admin);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropCreated(admin), "drop-test-databases"));
+        }
+        String url =
+                PostgresDatabases.create(admin, PREFIX + ProcessHandle.current().pid());
+        created.add(url);
+        return url;
+    }
+
+    private static synchronized void dropCreated(String admin) {
+        for (String url : created) {
+            try {
+                PostgresDatabases.drop(admin, url);
+            } catch (RuntimeException e) {
+                System.err.println("could not drop the test database " + url + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Drops the test databases of runs that are over: named after a process that is gone, or (older
+     * names without a process id) with nobody connected.
+     */
+    private static void dropLeftovers(String admin) {
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(admin);
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT datname FROM pg_database d WHERE datname LIKE 'pm\\_test\\_%'"
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            System.err.println("could not list earlier test databases: " + e.getMessage());
+            return;
+        }
+        for (String name : names) {
+            Matcher pid = Pattern.compile("pm_test_(\\d+)_[0-9a-f]+").matcher(name);
+            boolean running = pid.matches()
+                    && ProcessHandle.of(Long.parseLong(pid.group(1)))
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false);
+            if (!running) {
+                PostgresDatabases.drop(admin, admin.replaceFirst("/postgres(\\?|$)", "/" + name + "$1"));
+            }
+        }
     }
 
     private static synchronized String adminUrl() {
