@@ -50,7 +50,8 @@ final class TestJupyter {
                             build.toAbsolutePath(),
                             java,
                             Runtime.version().feature(),
-                            Map.of()));
+                            // Spares left by a test run go away soon after it.
+                            Map.of("PYMASTERY_SPARE_IDLE_SECONDS", "300")));
             kernelDataDir = prefix.resolve("share/jupyter");
         }
         return kernelDataDir;

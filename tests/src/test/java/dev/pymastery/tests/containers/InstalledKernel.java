@@ -29,7 +29,8 @@ final class InstalledKernel {
                         build(),
                         java,
                         Runtime.version().feature(),
-                        Map.of()));
+                        // Spares left by a test run go away soon after it.
+                        Map.of("PYMASTERY_SPARE_IDLE_SECONDS", "300")));
         return prefix.resolve("share").resolve("jupyter");
     }
 }
