@@ -147,7 +147,8 @@ public final class NbvalArguments {
         return args.removeFirst();
     }
 
-    private static int positiveInt(String text, String option) {
+    /** A whole number of at least 1 given to {@code option}, or a usage error naming it. */
+    public static int positiveInt(String text, String option) {
         try {
             int value = Integer.parseInt(text);
             if (value >= 1) {

@@ -2,62 +2,26 @@ package dev.pymastery.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.server.people.Role;
+import dev.pymastery.checks.client.AttemptJson;
 import dev.pymastery.server.web.Route;
 import io.javalin.testtools.JavalinTest;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input, generated from a fixed seed, through every route of the app's table (and some that do
  * not exist): every answer is below 500, and every API error is a problem document.
  */
-abstract class FuzzContract {
+abstract class FuzzContract extends ServerContract {
     private static final int ROUNDS_PER_ROUTE = 120;
     private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"};
-    private static final String[] FIELDS = {
-        "idempotencyKey",
-        "checkId",
-        "outcome",
-        "score",
-        "maxScore",
-        "message",
-        "durationMs",
-        "runtime",
-        "attemptedAt",
-        "notebook",
-        "kernelId"
-    };
-
-    abstract String kind();
-
-    @TempDir
-    Path dir;
-
-    ProgressServer server;
-    String ann;
-    String teacher;
-
-    @BeforeEach
-    void start() {
-        server = Fixtures.server(kind(), dir);
-        ann = server.people().issueToken(server.people().add("ann", Role.LEARNER));
-        teacher = server.people().issueToken(server.people().add("teacher", Role.INSTRUCTOR));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    /** The attempt's fields, in a fixed order so that the seed gives the same requests every run. */
+    private static final String[] FIELDS = AttemptJson.FIELDS.stream().sorted().toArray(String[]::new);
 
     @Test
     void noInputMakesTheServerFail() {

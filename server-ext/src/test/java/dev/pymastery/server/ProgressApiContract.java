@@ -4,38 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pymastery.server.people.Role;
 import io.javalin.testtools.JavalinTest;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The JSON API's contract; {@link ProgressApiSqliteTest} and {@link ProgressApiPostgresTest} run it. */
-abstract class ProgressApiContract {
-    /** {@link Databases#SQLITE} or {@link Databases#POSTGRESQL}. */
-    abstract String kind();
-
-    @TempDir
-    Path dir;
-
-    ProgressServer server;
-    String ann;
-    String teacher;
-
-    @BeforeEach
-    void start() {
-        server = Fixtures.server(kind(), dir);
-        ann = server.people().issueToken(server.people().add("ann", Role.LEARNER));
-        teacher = server.people().issueToken(server.people().add("teacher", Role.INSTRUCTOR));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+abstract class ProgressApiContract extends ServerContract {
     @Test
     void anAttemptIsStoredOnceAndARetryReturnsTheStoredOne() {
         JavalinTest.test(server.app(), (app, http) -> {

@@ -1,5 +1,6 @@
 package dev.pymastery.runner.curriculum;
 
+import dev.pymastery.runner.NbvalArguments;
 import dev.pymastery.runner.UsageException;
 import dev.pymastery.runner.client.Timeouts;
 import java.io.IOException;
@@ -97,16 +98,17 @@ final class ValidateCommand {
         for (int i = 0; i < arguments.size(); i++) {
             String arg = arguments.get(i);
             switch (arg) {
-                case "-j", "--jobs" -> jobs = positive(value(arguments, ++i, arg), arg);
-                case "--cell-timeout" -> cell = Duration.ofSeconds(positive(value(arguments, ++i, arg), arg));
+                case "-j", "--jobs" -> jobs = NbvalArguments.positiveInt(value(arguments, ++i, arg), arg);
+                case "--cell-timeout" ->
+                    cell = Duration.ofSeconds(NbvalArguments.positiveInt(value(arguments, ++i, arg), arg));
                 case "--kernel-start-timeout" ->
-                    kernelStart = Duration.ofSeconds(positive(value(arguments, ++i, arg), arg));
+                    kernelStart = Duration.ofSeconds(NbvalArguments.positiveInt(value(arguments, ++i, arg), arg));
                 case "--keep" -> keep = Optional.of(Path.of(value(arguments, ++i, arg)));
                 case "-v", "--verbose" -> verbose = true;
                 case "-h", "--help" -> throw new HelpRequested();
                 default -> {
                     if (arg.startsWith("-j") && arg.length() > 2) {
-                        jobs = positive(arg.substring(2), "-j");
+                        jobs = NbvalArguments.positiveInt(arg.substring(2), "-j");
                     } else if (arg.startsWith("-")) {
                         throw new UsageException("unknown option '" + arg + "'");
                     } else {
@@ -131,18 +133,6 @@ final class ValidateCommand {
             throw new UsageException(option + " needs a value");
         }
         return arguments.get(index);
-    }
-
-    private static int positive(String text, String option) {
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 1) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(option + " needs a whole number of at least 1, not '" + text + "'");
     }
 
     private static Path temporaryFolder() {

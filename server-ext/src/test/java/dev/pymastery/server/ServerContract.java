@@ -1,0 +1,40 @@
+package dev.pymastery.server;
+
+import dev.pymastery.server.people.Role;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A contract run on each database: a progress server on a fresh database of {@link #kind()} with a
+ * learner {@code ann} and an instructor {@code teacher} (their tokens in the fields of those names).
+ */
+abstract class ServerContract {
+    /** {@link Databases#SQLITE} or {@link Databases#POSTGRESQL}. */
+    abstract String kind();
+
+    @TempDir
+    Path dir;
+
+    ProgressServer server;
+    String ann;
+    String teacher;
+
+    @BeforeEach
+    void start() {
+        server = Fixtures.server(kind(), dir);
+        ann = token("ann", Role.LEARNER);
+        teacher = token("teacher", Role.INSTRUCTOR);
+    }
+
+    /** Adds a person and returns a fresh token of theirs. */
+    String token(String name, Role role) {
+        return server.people().issueToken(server.people().add(name, role));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+}
