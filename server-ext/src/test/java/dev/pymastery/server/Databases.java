@@ -31,6 +31,7 @@ public final class Databases {
     public static final String SQLITE = "sqlite";
     public static final String POSTGRESQL = "postgresql";
     private static final String PREFIX = "pm_test_";
+    private static final Pattern NAMED_AFTER_A_PROCESS = Pattern.compile(PREFIX + "(\\d+)_[0-9a-f]+");
     private static final List<String> created = new ArrayList<>();
     private static String adminUrl;
 
@@ -63,11 +64,7 @@ public final class Databases {
 
     private static synchronized void dropCreated(String admin) {
         for (String url : created) {
-            try {
-                PostgresDatabases.drop(admin, url);
-            } catch (RuntimeException e) {
-                System.err.println("could not drop the test database " + url + ": " + e.getMessage());
-            }
+            dropQuietly(admin, url);
         }
     }
 
@@ -79,7 +76,8 @@ public final class Databases {
         List<String> names = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(admin);
                 Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT datname FROM pg_database d WHERE datname LIKE 'pm\\_test\\_%'"
+                ResultSet rows = s.executeQuery("SELECT datname FROM pg_database d WHERE datname LIKE '"
+                        + PREFIX.replace("_", "\\_") + "%'"
                         + " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)")) {
             while (rows.next()) {
                 names.add(rows.getString(1));
@@ -89,14 +87,22 @@ public final class Databases {
             return;
         }
         for (String name : names) {
-            Matcher pid = Pattern.compile("pm_test_(\\d+)_[0-9a-f]+").matcher(name);
+            Matcher pid = NAMED_AFTER_A_PROCESS.matcher(name);
             boolean running = pid.matches()
                     && ProcessHandle.of(Long.parseLong(pid.group(1)))
                             .map(ProcessHandle::isAlive)
                             .orElse(false);
             if (!running) {
-                PostgresDatabases.drop(admin, admin.replaceFirst("/postgres(\\?|$)", "/" + name + "$1"));
+                dropQuietly(admin, PostgresDatabases.url(admin, name));
             }
+        }
+    }
+
+    private static void dropQuietly(String admin, String url) {
+        try {
+            PostgresDatabases.drop(admin, url);
+        } catch (RuntimeException e) {
+            System.err.println("could not drop the test database " + url + ": " + e.getMessage());
         }
     }
 

@@ -18,6 +18,11 @@ public final class PostgresDatabases {
         String name =
                 prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(adminUrl, "CREATE DATABASE " + name);
+        return url(adminUrl, name);
+    }
+
+    /** The URL of database {@code name} on the server the administrator URL names. */
+    public static String url(String adminUrl, String name) {
         return adminUrl.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
     }
 
