@@ -128,11 +128,7 @@ class KernelPoolIT {
         assertThat(ProcessHandle.of(spare).map(ProcessHandle::isAlive))
                 .as("the used process waits in the pool")
                 .isEqualTo(Optional.of(true));
-        Path spec = removed.dataDir().resolve("kernels").resolve("pymastery-it-pool-removed");
-        try (var files = Files.walk(spec)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        }
+        assertThat(removed.uninstall()).isTrue();
         waitForExit(spare, Duration.ofSeconds(20));
         assertThat(ProcessHandle.of(spare).map(ProcessHandle::isAlive))
                 .as("a spare whose kernelspec was removed exits instead of idling for half an hour")

@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record InstalledKernel(String name, Path dataDir) {
     public static final String NAME = "pymastery-it";
+    private static final Path PREFIX = Path.of("target", "it-prefix");
 
     /** Installs (or reuses) the kernelspec; cheap when nothing changed. */
     public static InstalledKernel install() {
@@ -23,7 +24,7 @@ public record InstalledKernel(String name, Path dataDir) {
     public static InstalledKernel install(String name, Map<String, String> extraEnv) {
         Path build = Path.of(System.getProperty("pymastery.kernel.build", "../kernel/target"))
                 .toAbsolutePath();
-        Path prefix = Path.of("target", "it-prefix").toAbsolutePath();
+        Path prefix = PREFIX.toAbsolutePath();
         Path java = ProcessHandle.current().info().command().map(Path::of).orElse(Path.of("java"));
         KernelSpecInstaller.Installed installed = new KernelSpecInstaller(
                         JsonMapper.builder().build())
@@ -43,6 +44,12 @@ public record InstalledKernel(String name, Path dataDir) {
         // Spares left by a test run go away soon after it.
         env.putIfAbsent("PYMASTERY_SPARE_IDLE_SECONDS", "300");
         return env;
+    }
+
+    /** Removes the kernelspec as {@code ./pymastery uninstall} does (its distribution stays); false if absent. */
+    public boolean uninstall() {
+        return new KernelSpecInstaller(JsonMapper.builder().build())
+                .uninstall(new InstallTarget.Prefix(PREFIX.toAbsolutePath()), name);
     }
 
     /** The JUPYTER_PATH under which clients find this kernel. */
