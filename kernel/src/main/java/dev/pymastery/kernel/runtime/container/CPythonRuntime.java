@@ -90,7 +90,7 @@ public final class CPythonRuntime implements Runtime {
             return new TestRun(run.outcome(), run.output() + captured.text());
         } catch (SessionEndedException e) {
             discard(current, e.getMessage());
-            if (e.getMessage().contains("timeout")) {
+            if (e.getMessage().startsWith(Session.CHECK_TIMED_OUT)) {
                 return new TestRun(new TestOutcome.TimedOut(timeout), captured.text());
             }
             throw new RuntimeUnavailableException("The " + name() + " session ended while the check ran: "

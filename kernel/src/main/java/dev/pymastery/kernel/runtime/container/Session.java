@@ -28,6 +28,8 @@ final class Session implements AutoCloseable {
     static final Duration ESCALATE_AFTER = Duration.ofSeconds(2);
     /** How long a cell past its --timeout has to stop after being interrupted. */
     static final Duration TIMEOUT_GRACE = Duration.ofSeconds(2);
+    /** How the reason for ending a session whose check would not stop begins. */
+    static final String CHECK_TIMED_OUT = "the check ran past its timeout of ";
 
     /** What the agent said about its interpreter when it started. */
     record Hello(String python, String implementation, String executable, boolean gil, boolean freeThreadingBuild) {
@@ -145,7 +147,7 @@ final class Session implements AutoCloseable {
                 NODES.objectNode().put("op", "check").put("code", code).put("name", name),
                 out,
                 Optional.of(timeout),
-                "the check ran past its timeout of ");
+                CHECK_TIMED_OUT);
         return TestRun.fromJson(done.event().path("check"), done.timedOut(), timeout);
     }
 
