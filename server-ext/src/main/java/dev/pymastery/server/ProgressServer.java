@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ProgressServer implements AutoCloseable {
     private final Database database;
+    private final CheckCatalog catalog;
     private final PeopleStore people;
     private final AttemptStore attempts;
     private final AttemptRecorder recorder;
@@ -39,6 +40,7 @@ public final class ProgressServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         JsonMapper json = JsonMapper.builder().build();
         this.database = database;
+        this.catalog = catalog;
         this.people = new PeopleStore(database, new Tokens(), clock);
         this.attempts = new AttemptStore(database, clock);
         this.events = new EventHub(json);
@@ -91,6 +93,11 @@ public final class ProgressServer implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The check catalog the server scores attempts against. */
+    public CheckCatalog catalog() {
+        return catalog;
     }
 
     @Override

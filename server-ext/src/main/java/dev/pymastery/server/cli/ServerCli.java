@@ -124,7 +124,7 @@ public final class ServerCli {
         if (args.has("--port-file")) {
             writePrivately(Path.of(args.flag("--port-file", "")), String.valueOf(port));
         }
-        CheckCatalog catalog = CheckCatalog.load(settings.catalog());
+        CheckCatalog catalog = server.catalog();
         out.printf(
                 "pymastery server: listening on http://%s:%d/ (database %s; %d checks in %d weeks from %s)%n",
                 settings.host(),
