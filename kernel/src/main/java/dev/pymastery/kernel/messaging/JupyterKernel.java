@@ -96,6 +96,11 @@ public final class JupyterKernel implements AutoCloseable {
         }
     }
 
+    /** Shell requests received and not yet taken up (tests use it to order a race). */
+    int queuedShellRequests() {
+        return shellQueue.size();
+    }
+
     private void serveShell() {
         while (true) {
             Message request;

@@ -173,6 +173,9 @@ class JupyterKernelTest {
 
     @Test
     void anErrorAbortsExecutionsAlreadyQueued() {
+        // The failing cell raises only once the kernel holds the second request, as when a client
+        // sends several cells at once ("Run all"); a request that arrives after the error runs.
+        interpreter.failWhen = () -> kernel.queuedShellRequests() > 0;
         String failing = send(shell, "execute_request", execute("fail"));
         String queued = send(shell, "execute_request", execute("never"));
         Message first = receive(shell, 5000);

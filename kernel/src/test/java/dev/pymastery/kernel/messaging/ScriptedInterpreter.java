@@ -17,10 +17,12 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
- * A double for the interpreter: "fail" raises, "slow" waits for an interrupt (up to 5 s), "input"
- * asks for a line, anything else prints itself and returns its length.
+ * A double for the interpreter: "fail" raises (once {@link #failWhen} holds, up to 5 s), "slow" waits
+ * for an interrupt (up to 5 s), "input" asks for a line, anything else prints itself and returns its
+ * length.
  */
 final class ScriptedInterpreter implements Interpreter {
     final AtomicInteger count = new AtomicInteger();
@@ -28,6 +30,8 @@ final class ScriptedInterpreter implements Interpreter {
     private volatile CountDownLatch interrupted = new CountDownLatch(1);
     /** Counted down when a "slow" cell is running and waiting for its interrupt. */
     final CountDownLatch slowRunning = new CountDownLatch(1);
+    /** What a "fail" cell waits for before it raises. */
+    volatile BooleanSupplier failWhen = () -> true;
 
     @Override
     public KernelInfo info() {
@@ -40,6 +44,15 @@ final class ScriptedInterpreter implements Interpreter {
         output.started(request.code(), n);
         switch (request.code()) {
             case "fail" -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (!failWhen.getAsBoolean() && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
                 ErrorInfo error = ErrorInfo.of("ValueError", "scripted failure");
                 output.error(error);
                 return new ExecuteOutcome.Failed(n, error);
