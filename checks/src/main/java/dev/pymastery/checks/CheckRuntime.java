@@ -8,9 +8,10 @@ public enum CheckRuntime {
     GRAALPY,
     STOCK,
     FT,
+    PY314,
     CUDA;
 
-    /** The name used in check files and magics: {@code graalpy}, {@code stock}, {@code ft}, {@code cuda}. */
+    /** The name used in check files and magics: {@code graalpy}, {@code stock}, {@code ft}, {@code py314}, {@code cuda}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

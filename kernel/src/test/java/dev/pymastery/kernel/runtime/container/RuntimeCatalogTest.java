@@ -25,9 +25,9 @@ class RuntimeCatalogTest {
     }
 
     @Test
-    void theDefaultsAreStockFtAndCudaInContainersWithLimitsAndNoNetwork() {
+    void theDefaultsAreStockFtPy314AndCudaInContainersWithLimitsAndNoNetwork() {
         RuntimeCatalog catalog = RuntimeCatalog.load(env());
-        assertThat(catalog.runtimes()).containsOnlyKeys("stock", "ft", "cuda");
+        assertThat(catalog.runtimes()).containsOnlyKeys("stock", "ft", "py314", "cuda");
         RuntimeSpec stock = catalog.runtime("stock").orElseThrow();
         assertThat(stock.engine()).isEqualTo(RuntimeSpec.EngineChoice.AUTO);
         assertThat(stock.image()).isEqualTo("pymastery/stock:3.13");
@@ -41,6 +41,9 @@ class RuntimeCatalogTest {
         RuntimeSpec ft = catalog.runtime("ft").orElseThrow();
         assertThat(ft.freeThreaded()).isTrue();
         assertThat(ft.pythonCommand(false)).containsExactly("python3.14t");
+        RuntimeSpec py314 = catalog.runtime("py314").orElseThrow();
+        assertThat(py314.freeThreaded()).isFalse();
+        assertThat(py314.image()).isEqualTo("pymastery/py314:3.14");
         RuntimeSpec cuda = catalog.runtime("cuda").orElseThrow();
         assertThat(cuda.gpu()).isTrue();
         assertThat(cuda.memoryBytes()).isZero();
