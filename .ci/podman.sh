@@ -6,9 +6,12 @@
 #   for the pull test an OCI layout of one of them plus an insecure-registry entry for
 #   localhost:5511, where the tests serve it themselves (tests/.../containers/oci_registry.py).
 # Progress goes to stderr; stdout gets one line for the caller to eval:
-#   eval "$(.ci/podman.sh)"    # exports DOCKER_HOST=unix:///run/pymastery/podman.sock
-# Re-runs take about a second when everything is in place. An image is rebuilt when its recipe
-# (suite + packages) changes. CI=true turns every missing prerequisite into a failure.
+#   eval "$(.ci/podman.sh)"    # exports DOCKER_HOST=unix:///run/pymastery/podman.sock and the
+#                              # PYMASTERY_RUNTIME_* variables that put stock, ft and py314 on the images
+# Re-runs take a few seconds when everything is in place. An image is rebuilt when its recipe
+# (suite + packages, configure flags) changes; the compiled python3.13t is kept by version in
+# $CPYTHON_CACHE, so a rebuilt ft image compiles nothing. CI=true turns every missing prerequisite
+# into a failure.
 set -euo pipefail
 
 SOCKET_DIR="${PYMASTERY_PODMAN_DIR:-/run/pymastery}"
@@ -19,11 +22,35 @@ RESTART_SERVICE=false
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 CI="${CI:-false}"
 
-# name:tag | suite | packages (comma-separated) -- the images the tests use.
-IMAGES=(
-  "pymastery-test/stock:3.13|trixie|python3,python3-matplotlib"
-  "pymastery-test/ft:3.14|sid|python3.14"
+# The images the tests and `./pymastery nbval` use (the release images in docker/ need PyPI):
+#   stock  trixie's CPython 3.13 with the Debian packages the curriculum uses, and pyright from npm
+#   ft     CPython 3.13 built from trixie's python3.13 source with --disable-gil: a real python3.13t
+#   gil    sid's CPython 3.14 as packaged (with the GIL): the py314 runtime, the GIL-warning and
+#          pull tests
+STOCK_IMAGE="pymastery-test/stock:3.13"
+FT_IMAGE="pymastery-test/ft:3.13t"
+FT_SUITE=trixie
+FT_SOURCE=python3.13
+FT_PYTHON=python3.13t
+GIL_IMAGE="pymastery-test/gil:3.14"
+STOCK_PACKAGES=(
+  python3 python3-dev python3-venv python3-setuptools gcc libc6-dev nodejs
+  python3-numpy python3-matplotlib python3-pydantic python3-fastapi python3-uvicorn python3-httpx
+  python3-attr python3-anyio python3-trio python3-cffi cython3 python3-numba
+  python3-hypothesis python3-pytest python3-pytest-asyncio python3-pytest-cov python3-pytest-xdist
+  python3-pytest-timeout python3-pytest-mock python3-pytest-benchmark python3-coverage mypy
+  python3-memray python3-scalene python3-line-profiler python3-psutil python3-typeguard
+  python3-structlog python3-prometheus-client python3-msgspec python3-rich python3-cloudpickle
 )
+PYRIGHT_VERSION=1.1.414
+# What python3.13t needs to build, and keeps at run time so cells can compile C extensions.
+FT_PACKAGES=(
+  gcc make libc6-dev pkg-config xz-utils ca-certificates
+  libffi-dev zlib1g-dev libbz2-dev liblzma-dev libsqlite3-dev libexpat1-dev uuid-dev libssl-dev libzstd-dev
+)
+FT_CONFIGURE="--disable-gil --prefix=/usr/local --without-ensurepip --disable-test-modules"
+# Built interpreters are kept here by version, so a rebuilt image does not compile CPython again.
+CPYTHON_CACHE="${PYMASTERY_CPYTHON_CACHE:-/var/cache/pymastery}"
 
 say() { echo "podman.sh: $*" >&2; }
 fail() { say "$*"; exit 1; }
@@ -76,20 +103,6 @@ insecure = true
     say "wrote $conf"
     RESTART_SERVICE=true
   fi
-}
-
-# The ft test image as an OCI layout, for the pull test's registry; redone when the image changes.
-export_layout() {
-  local image="pymastery-test/ft:3.14" id
-  id="$(podman image inspect --format '{{.Id}}' "$image")"
-  if [ -f "$LAYOUT_DIR/ft/index.json" ] && [ "$(cat "$LAYOUT_DIR/ft.id" 2>/dev/null)" = "$id" ]; then
-    return 0
-  fi
-  as_root rm -rf "$LAYOUT_DIR/ft"
-  as_root mkdir -p "$LAYOUT_DIR"
-  podman save --quiet --format oci-dir -o "$LAYOUT_DIR/ft" "$image"
-  echo "$id" | as_root tee "$LAYOUT_DIR/ft.id" >/dev/null
-  say "exported $image to $LAYOUT_DIR/ft"
 }
 
 api_up() {
@@ -150,29 +163,141 @@ start_service() {
 
 recipe_of() { printf '%s' "$1" | sha256sum | cut -c1-16; }
 
-build_image() {
-  local name="$1" suite="$2" packages="$3" recipe current root
-  recipe="$(recipe_of "$suite|$packages")"
-  current="$(podman image inspect --format '{{ index .Labels "pymastery.recipe" }}' "$name" 2>/dev/null || true)"
-  [ "$current" = "$recipe" ] && return 0
+image_label() { podman image inspect --format "{{ index .Labels \"$2\" }}" "$1" 2>/dev/null || true; }
+
+# A Debian root in a fresh folder under /var/tmp; prints its path.
+bootstrap() {
+  local suite="$1" include="$2" root
   command -v debootstrap >/dev/null || fail "debootstrap is missing"
   root="$(mktemp -d /var/tmp/pymastery-rootfs.XXXXXX)"
-  say "building $name from Debian $suite ($packages); takes a minute or two"
-  if ! as_root debootstrap --variant=minbase --include="$packages" "$suite" "$root" "$MIRROR" >"$root.log" 2>&1; then
+  if ! as_root debootstrap --variant=minbase --include="$include" "$suite" "$root" "$MIRROR" >"$root.log" 2>&1; then
     tail -n 20 "$root.log" >&2
     as_root rm -rf "$root" "$root.log"
-    fail "debootstrap $suite failed"
+    fail "debootstrap $suite failed (is $MIRROR reachable?)"
   fi
-  # Slim the root: package caches and docs are not needed to run Python.
+  as_root cp /etc/resolv.conf "$root/etc/resolv.conf"
+  echo "$root"
+}
+
+# Runs a command in a root, with /proc and /dev mounted for maintainer scripts and compilers.
+in_root() {
+  local root="$1"; shift
+  as_root mount -t proc proc "$root/proc"
+  as_root mount --bind /dev "$root/dev"
+  local rc=0
+  as_root env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
+    DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 chroot "$root" "$@" || rc=$?
+  as_root umount "$root/dev" "$root/proc" || true
+  return "$rc"
+}
+
+# Slims a root (package caches, docs), imports it as an image with the given labels, removes it.
+import_root() {
+  local root="$1" name="$2"; shift 2
+  local changes=() label
+  for label in "$@"; do changes+=(--change "LABEL=$label"); done
   as_root rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/usr/share/doc \
-    "$root"/usr/share/man "$root"/usr/share/locale
-  tar -C "$root" -c . | podman import --quiet \
-    --change "LABEL=pymastery.recipe=$recipe" \
-    --change "LABEL=pymastery.suite=$suite" \
-    --change 'CMD=["python3"]' \
-    - "$name" >/dev/null
+    "$root"/usr/share/man "$root"/usr/share/locale "$root"/etc/resolv.conf
+  as_root tar -C "$root" -c . | podman import --quiet "${changes[@]}" --change 'CMD=["python3"]' - "$name" >/dev/null
   as_root rm -rf "$root" "$root.log"
   say "imported $name"
+}
+
+# An image of Debian packages only (the gil image).
+build_plain_image() {
+  local name="$1" suite="$2" packages="$3" recipe root
+  recipe="$(recipe_of "$suite|$packages")"
+  [ "$(image_label "$name" pymastery.recipe)" = "$recipe" ] && return 0
+  say "building $name from Debian $suite ($packages); takes a minute or two"
+  root="$(bootstrap "$suite" "$packages")"
+  import_root "$root" "$name" "pymastery.recipe=$recipe" "pymastery.suite=$suite"
+}
+
+# trixie + the curriculum's packages + pyright. apt-get in the root resolves what debootstrap's
+# --include cannot (virtual packages, alternatives).
+build_stock_image() {
+  local recipe root log
+  recipe="$(recipe_of "trixie|${STOCK_PACKAGES[*]}|pyright $PYRIGHT_VERSION")"
+  [ "$(image_label "$STOCK_IMAGE" pymastery.recipe)" = "$recipe" ] && return 0
+  say "building $STOCK_IMAGE from Debian trixie with the curriculum's packages; takes about 6 minutes"
+  root="$(bootstrap trixie python3)"
+  log="$root.log"
+  if ! { in_root "$root" apt-get update -qq && in_root "$root" apt-get install -y -qq --no-install-recommends "${STOCK_PACKAGES[@]}"; } >>"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    as_root rm -rf "$root" "$log"
+    fail "installing the curriculum's packages into the trixie image failed"
+  fi
+  # pyright: npm's package bundles its dependencies; node runs it (no npm in the image).
+  if ! curl -fsSL "https://registry.npmjs.org/pyright/-/pyright-$PYRIGHT_VERSION.tgz" -o "$root.pyright.tgz"; then
+    as_root rm -rf "$root" "$log"
+    fail "cannot download pyright $PYRIGHT_VERSION from registry.npmjs.org"
+  fi
+  as_root mkdir -p "$root/opt/pyright"
+  as_root tar -xzf "$root.pyright.tgz" -C "$root/opt/pyright" --strip-components=1
+  rm -f "$root.pyright.tgz"
+  printf '#!/bin/sh\nexec node /opt/pyright/index.js "$@"\n' | as_root tee "$root/usr/local/bin/pyright" >/dev/null
+  as_root chmod 755 "$root/usr/local/bin/pyright"
+  import_root "$root" "$STOCK_IMAGE" "pymastery.recipe=$recipe" "pymastery.suite=trixie"
+}
+
+# trixie + build tools + python3.13t compiled from trixie's python3.13 source package, or taken
+# from the cache of an earlier build of the same version. (sid's python3.14 would be the newer
+# choice, but the mirror reachable here lists its source without serving the files: 404.)
+build_ft_image() {
+  local recipe root log version cached
+  recipe="$(recipe_of "$FT_SUITE|$FT_SOURCE|${FT_PACKAGES[*]}|$FT_CONFIGURE")"
+  [ "$(image_label "$FT_IMAGE" pymastery.recipe)" = "$recipe" ] && return 0
+  root="$(bootstrap "$FT_SUITE" "$(IFS=,; echo "${FT_PACKAGES[*]}")")"
+  log="$root.log"
+  echo "deb-src $MIRROR $FT_SUITE main" | as_root tee "$root/etc/apt/sources.list.d/$FT_SUITE-src.list" >/dev/null
+  in_root "$root" apt-get update -qq >>"$log" 2>&1 \
+    || { tail -n 20 "$log" >&2; as_root rm -rf "$root" "$log"; fail "apt-get update in the $FT_SUITE root failed"; }
+  version="$(in_root "$root" apt-cache showsrc "$FT_SOURCE" 2>/dev/null | awk '/^Version:/ {print $2}' | sort -rV | head -n 1)"
+  [ -n "$version" ] || { as_root rm -rf "$root" "$log"; fail "$MIRROR lists no $FT_SOURCE source package for $FT_SUITE"; }
+  cached="$CPYTHON_CACHE/cpython-$version-$(recipe_of "$FT_CONFIGURE").tar"
+  if [ -f "$cached" ]; then
+    say "building $FT_IMAGE with the $FT_PYTHON built before from $FT_SOURCE $version ($cached)"
+    as_root tar -xf "$cached" -C "$root/usr/local"
+  else
+    say "building $FT_IMAGE: compiling $FT_PYTHON from $FT_SUITE's $FT_SOURCE $version source; takes about 7 minutes"
+    if ! in_root "$root" sh -c "mkdir -p /usr/src/cpython && cd /usr/src/cpython && apt-get source --download-only -qq $FT_SOURCE=$version" >>"$log" 2>&1; then
+      tail -n 20 "$log" >&2; as_root rm -rf "$root" "$log"
+      fail "cannot download $FT_SOURCE $version's source from $MIRROR (apt-get source $FT_SOURCE)"
+    fi
+    # shellcheck disable=SC2016
+    if ! in_root "$root" sh -euc '
+        cd /usr/src/cpython
+        tar -xf '"$FT_SOURCE"'_*.orig.tar.xz --strip-components=1
+        ./configure '"$FT_CONFIGURE"' >/dev/null
+        make -s -j"$(nproc)" >/dev/null 2>make.err || { tail -n 40 make.err; exit 1; }
+        make -s install >/dev/null
+        test "$(/usr/local/bin/'"$FT_PYTHON"' -c "import sys; print(sys._is_gil_enabled())")" = False' >>"$log" 2>&1; then
+      tail -n 40 "$log" >&2
+      as_root rm -rf "$root" "$log"
+      fail "building $FT_PYTHON from source failed"
+    fi
+    as_root mkdir -p "$CPYTHON_CACHE"
+    as_root tar -C "$root/usr/local" -cf "$cached.part" . && as_root mv "$cached.part" "$cached"
+    say "kept the built interpreter in $cached"
+  fi
+  as_root rm -rf "$root/usr/src/cpython"
+  # python3 in the image is the free-threaded interpreter too.
+  as_root ln -sf "$FT_PYTHON" "$root/usr/local/bin/python3"
+  import_root "$root" "$FT_IMAGE" "pymastery.recipe=$recipe" "pymastery.suite=$FT_SUITE" "pymastery.cpython=$version"
+}
+
+# The gil test image as an OCI layout, for the pull test's registry; redone when the image changes.
+export_layout() {
+  local image="$GIL_IMAGE" id
+  id="$(podman image inspect --format '{{.Id}}' "$image")"
+  if [ -f "$LAYOUT_DIR/ft/index.json" ] && [ "$(cat "$LAYOUT_DIR/ft.id" 2>/dev/null)" = "$id" ]; then
+    return 0
+  fi
+  as_root rm -rf "$LAYOUT_DIR/ft"
+  as_root mkdir -p "$LAYOUT_DIR"
+  podman save --quiet --format oci-dir -o "$LAYOUT_DIR/ft" "$image"
+  echo "$id" | as_root tee "$LAYOUT_DIR/ft.id" >/dev/null
+  say "exported $image to $LAYOUT_DIR/ft"
 }
 
 main() {
@@ -182,14 +307,16 @@ main() {
     install_packages
     configure
     configure_registry
-    for entry in "${IMAGES[@]}"; do
-      IFS='|' read -r name suite packages <<<"$entry"
-      build_image "$name" "$suite" "$packages"
-    done
+    build_plain_image "$GIL_IMAGE" sid python3.14
+    build_stock_image
+    build_ft_image
     export_layout
     start_service
   } >&2
-  echo "export DOCKER_HOST=unix://$SOCKET"
+  # What `./pymastery test` sets too: the kernel's runtimes on the test images.
+  echo "export DOCKER_HOST=unix://$SOCKET PYMASTERY_RUNTIME_STOCK_IMAGE=$STOCK_IMAGE" \
+    "PYMASTERY_RUNTIME_FT_IMAGE=$FT_IMAGE PYMASTERY_RUNTIME_FT_PYTHON=$FT_PYTHON" \
+    "PYMASTERY_RUNTIME_PY314_IMAGE=$GIL_IMAGE PYMASTERY_RUNTIME_PY314_PYTHON=python3.14"
 }
 
 main "$@"

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Prerequisites {
     static final String STOCK_IMAGE = "pymastery-test/stock:3.13";
-    static final String FT_IMAGE = "pymastery-test/ft:3.14";
+    static final String FT_IMAGE = "pymastery-test/ft:3.13t";
+    static final String GIL_IMAGE = "pymastery-test/gil:3.14";
     static final String PYTHON = System.getProperty("pymastery.python", "/usr/bin/python3");
 
     private Prerequisites() {}
@@ -42,7 +43,7 @@ final class Prerequisites {
                         .isEmpty()) {
             missing.add("a container engine answering on " + socket() + " (run .ci/podman.sh)");
         } else {
-            for (String image : List.of(STOCK_IMAGE, FT_IMAGE)) {
+            for (String image : List.of(STOCK_IMAGE, FT_IMAGE, GIL_IMAGE)) {
                 if (run("curl", "-sf", "--unix-socket", socket().toString(), "http://d/images/" + image + "/json")
                         .isEmpty()) {
                     missing.add("the image " + image + " (run .ci/podman.sh)");

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The runtimes the integration tests configure, through the documented environment overrides:
- * the default three on the Debian-built images, plus {@code small} (256 MiB), {@code local}
+ * the default three on the Debian-built images, plus {@code gil} (free-threaded by configuration,
+ * but its interpreter has the GIL), {@code small} (256 MiB), {@code local}
  * (the process engine), {@code missing} (an image nobody built) and {@code pulled} (an image
  * only the tests' own registry has).
  */
@@ -19,7 +20,13 @@ final class TestRuntimes {
         env.put("XDG_CONFIG_HOME", configHome.toString());
         env.put("PYMASTERY_RUNTIME_STOCK_IMAGE", Prerequisites.STOCK_IMAGE);
         env.put("PYMASTERY_RUNTIME_FT_IMAGE", Prerequisites.FT_IMAGE);
-        env.put("PYMASTERY_RUNTIME_FT_PYTHON", "python3.14");
+        env.put("PYMASTERY_RUNTIME_FT_PYTHON", "python3.13t");
+        env.put("PYMASTERY_RUNTIME_PY314_IMAGE", Prerequisites.GIL_IMAGE);
+        env.put("PYMASTERY_RUNTIME_PY314_PYTHON", "python3.14");
+        // Meant to be free-threaded, but sid's packaged 3.14 has the GIL: the kernel must say so.
+        env.put("PYMASTERY_RUNTIME_GIL_IMAGE", Prerequisites.GIL_IMAGE);
+        env.put("PYMASTERY_RUNTIME_GIL_PYTHON", "python3.14");
+        env.put("PYMASTERY_RUNTIME_GIL_FREE_THREADED", "true");
         env.put("PYMASTERY_RUNTIME_CUDA_IMAGE", Prerequisites.STOCK_IMAGE);
         env.put("PYMASTERY_RUNTIME_SMALL_IMAGE", Prerequisites.STOCK_IMAGE);
         env.put("PYMASTERY_RUNTIME_SMALL_MEMORY", "256m");
