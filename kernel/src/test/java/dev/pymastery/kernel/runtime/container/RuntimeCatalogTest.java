@@ -127,6 +127,6 @@ class RuntimeCatalogTest {
                 tools.jackson.databind.json.JsonMapper.builder().build());
         assertThatThrownBy(() -> runtimes.runtime("pypy"))
                 .hasMessageContaining("no runtime named 'pypy'")
-                .hasMessageContaining("stock, ft, cuda");
+                .hasMessageContaining("stock, ft, py314, cuda");
     }
 }
