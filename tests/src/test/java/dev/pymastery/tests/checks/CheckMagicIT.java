@@ -299,7 +299,6 @@ class CheckMagicIT {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1 + 2));
         assertThat(report(run)).contains("did not finish within 1 s");
         assertThat(run.status()).isEqualTo("error");
-        assertThat(run.content().path("ename").asString()).isEqualTo("CheckFailed");
         assertThat(kernel.execute("1+1").result()).isEqualTo("2");
         assertThat(kernel.execute("survivor").result()).isEqualTo("'still here'");
     }
