@@ -13,6 +13,9 @@ from its kernelspec, exactly as Jupyter starts it. Commands:
   {"cmd": "raw", "channel": "shell", "frames": [TEXT...]}   sends frames as they are (bad messages)
   {"cmd": "interrupt"} | {"cmd": "restart", "timeout": S} | {"cmd": "shutdown", "timeout": S}
   {"cmd": "alive"} | {"cmd": "pid"} | {"cmd": "quit"}
+  {"cmd": "wait_exit", "timeout": S}  -> {"alive": bool, "exit_code": N|null}
+  {"cmd": "replay", "code": TEXT, "times": N}  -> {"replies": N}: one signed execute_request, sent N times
+  {"cmd": "fuzz", "seconds": S, "max_messages": N, "seed": N}  -> protocol_fuzzer.fuzz's report
 """
 
 import json
@@ -152,8 +155,48 @@ class Driver:
     def alive(self):
         return {"alive": self.km is not None and self.km.is_alive()}
 
+    def wait_exit(self, timeout=10):
+        deadline = time.monotonic() + timeout
+        while self.km.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process = getattr(self.km.provisioner, "process", None)
+        return {"alive": self.km.is_alive(), "exit_code": process.poll() if process is not None else None}
+
+    def _dealer(self, channel):
+        port = {"shell": self.km.shell_port, "control": self.km.control_port}[channel]
+        socket = zmq.Context.instance().socket(zmq.DEALER)
+        socket.linger = 0
+        socket.connect("tcp://%s:%d" % (self.km.ip, port))
+        return socket
+
+    def replay(self, code, times=2, wait=3.0):
+        session = self.kc.session
+        frames = session.serialize(session.msg("execute_request", {"code": code, "silent": False}))
+        socket = self._dealer("shell")
+        for _ in range(times):
+            socket.send_multipart(frames)
+        replies = 0
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if socket.poll(100):
+                socket.recv_multipart()
+                replies += 1
+        socket.close()
+        return {"replies": replies}
+
+    def fuzz(self, seconds=15, max_messages=3000, seed=1):
+        import protocol_fuzzer
+
+        info = dict(self.km.get_connection_info())
+        if isinstance(info["key"], bytes):
+            info["key"] = info["key"].decode("utf-8")
+        return protocol_fuzzer.fuzz(info, seconds, max_messages, seed)
+
     def pid(self):
-        return {"pid": self.km.provisioner.process.pid if self.km.provisioner else None}
+        return {
+            "pid": self.km.provisioner.process.pid if self.km.provisioner else None,
+            "connection_file": self.km.connection_file,
+        }
 
 
 def main():

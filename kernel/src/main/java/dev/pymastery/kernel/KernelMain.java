@@ -43,6 +43,6 @@ public final class KernelMain {
         Ending ending = kernel.ended().join();
         log.log(Level.INFO, "kernel ending: " + ending);
         kernel.close();
-        Runtime.getRuntime().halt(0);
+        Runtime.getRuntime().halt(kernel.exitStatus());
     }
 }

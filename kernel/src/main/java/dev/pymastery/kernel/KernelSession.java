@@ -26,6 +26,11 @@ public final class KernelSession {
         return kernel.ended();
     }
 
+    /** The status the process exits with (the cell's {@code os._exit} status after {@link Ending#EXITED}, else 0). */
+    public int exitStatus() {
+        return kernel.exitStatus();
+    }
+
     /** Interrupts the running cell (a SIGINT sent to the launcher). */
     public void interrupt() {
         kernel.interrupt();

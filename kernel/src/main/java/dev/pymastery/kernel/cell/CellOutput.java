@@ -33,4 +33,10 @@ public interface CellOutput {
      * @throws InputInterruptedException when the kernel is interrupted while waiting
      */
     String input(String prompt, boolean password);
+
+    /**
+     * The cell called {@code exit()} or {@code quit()}: the session ends after the reply (as IPython's
+     * {@code ask_exit}), unless {@code keepKernel}. Outputs that cannot end a session ignore it.
+     */
+    default void askExit(boolean keepKernel) {}
 }

@@ -14,8 +14,15 @@ import java.util.List;
 public interface Interpreter {
     KernelInfo info();
 
-    /** Runs a cell; outputs go to {@code output} as they happen. Never throws for guest errors. */
+    /**
+     * Runs a cell; outputs go to {@code output} as they happen. Never throws for guest errors.
+     *
+     * @throws dev.pymastery.kernel.cell.GuestExitException when the cell ended the process
+     */
     ExecuteOutcome execute(ExecuteRequest request, CellOutput output);
+
+    /** The execution count of the last cell that stored history (0 before the first). */
+    int executionCount();
 
     /** Completions at {@code cursor} (in code points). */
     Completion complete(String code, int cursor);

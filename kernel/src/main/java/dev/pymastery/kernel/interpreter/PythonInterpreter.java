@@ -4,6 +4,7 @@ import dev.pymastery.kernel.cell.CellOutput;
 import dev.pymastery.kernel.cell.Completeness;
 import dev.pymastery.kernel.cell.Completion;
 import dev.pymastery.kernel.cell.ErrorInfo;
+import dev.pymastery.kernel.cell.GuestExitException;
 import dev.pymastery.kernel.cell.Inspection;
 import dev.pymastery.kernel.cell.MimeBundle;
 import dev.pymastery.kernel.magic.CellMagic;
@@ -108,6 +109,8 @@ public final class PythonInterpreter implements Interpreter {
                             .map(magic -> runCellMagic(magic, call, context))
                             .orElseGet(() -> usageError(magics.unknownCell(call.name())));
             };
+        } catch (GuestExitException e) {
+            throw e;
         } catch (MagicUsageException e) {
             return usageError(e.getMessage());
         } catch (RuntimeUnavailableException e) {
@@ -160,6 +163,11 @@ public final class PythonInterpreter implements Interpreter {
     @Override
     public Completeness isComplete(String code) {
         return python.isComplete(code);
+    }
+
+    @Override
+    public int executionCount() {
+        return executionCount;
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.pymastery.kernel.messaging;
 
+import dev.pymastery.kernel.cell.ErrorInfo;
+import dev.pymastery.kernel.cell.GuestExitException;
 import dev.pymastery.kernel.interpreter.ExecuteOutcome;
 import dev.pymastery.kernel.interpreter.ExecuteRequest;
 import dev.pymastery.kernel.interpreter.Interpreter;
 import java.lang.System.Logger.Level;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,13 +16,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Speaks the Jupyter protocol for an {@link Interpreter}. Shell requests run one at a time, in
- * order, on the shell thread; control requests (interrupt, shutdown) on a thread of their own, so
- * they are served while a cell runs. Every request is bracketed by busy and idle, and idle is sent
- * whatever happens.
+ * order, on the shell thread. On control, interrupt, shutdown and kernel_info are served at once
+ * on a thread of their own; other control requests (completion, inspection: they wait for the
+ * interpreter) go to a second thread, so a busy interpreter never keeps an interrupt waiting. Every
+ * request is bracketed by busy and idle, and idle is sent whatever happens.
  */
 public final class JupyterKernel implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JupyterKernel.class.getName());
@@ -30,10 +35,13 @@ public final class JupyterKernel implements AutoCloseable {
     private final StdinBroker stdin = new StdinBroker();
     private final LinkedBlockingDeque<Message> shellQueue = new LinkedBlockingDeque<>();
     private final ExecutorService control = Executors.newSingleThreadExecutor(daemon("jupyter-control"));
+    private final ExecutorService controlWork = Executors.newSingleThreadExecutor(daemon("jupyter-control-work"));
+    private final WarningLimiter warnings = new WarningLimiter(LOG);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("stream-flush"));
     private final CompletableFuture<Ending> ended = new CompletableFuture<>();
     private final Thread shellThread;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile int exitStatus;
 
     private JupyterKernel(ConnectionInfo info, Interpreter interpreter, ObjectMapper json) {
         this.interpreter = interpreter;
@@ -59,17 +67,30 @@ public final class JupyterKernel implements AutoCloseable {
         return ended;
     }
 
+    /** The status the process should exit with: the cell's {@code os._exit} status after {@link Ending#EXITED}. */
+    public int exitStatus() {
+        return exitStatus;
+    }
+
     /** Stops serving as if the process were terminated (the launcher went away). */
     public void stop() {
-        stdin.interrupt();
-        interpreter.interrupt();
+        interruptCell();
         ended.complete(Ending.STOPPED);
     }
 
     /** Interrupts the running cell, as interrupt_request does (for a SIGINT sent to the launcher). */
     public void interrupt() {
-        interpreter.interrupt();
-        stdin.interrupt();
+        interruptCell();
+    }
+
+    /**
+     * A cell waiting in {@code input()} is woken there (it raises KeyboardInterrupt from the call);
+     * only a cell that is running is interrupted in the interpreter.
+     */
+    private void interruptCell() {
+        if (!stdin.interrupt()) {
+            interpreter.interrupt();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -84,17 +105,31 @@ public final class JupyterKernel implements AutoCloseable {
     private void received(Channel channel, Message message) {
         switch (channel) {
             case SHELL -> shellQueue.add(message);
-            case CONTROL -> control.execute(() -> serve(Channel.CONTROL, message));
+            case CONTROL -> {
+                ExecutorService target = IMMEDIATE_ON_CONTROL.contains(message.type()) ? control : controlWork;
+                try {
+                    target.execute(() -> serve(Channel.CONTROL, message));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // The session is closing (a client that interrupts, then kills, as nbval does).
+                    LOG.log(Level.DEBUG, message.type() + " on control after the session ended; dropped");
+                }
+            }
             case STDIN -> {
                 if (message.type().equals("input_reply")) {
                     stdin.answered(message.content().path("value").asString(""));
                 } else {
-                    LOG.log(Level.WARNING, "unexpected " + message.type() + " on stdin; dropped");
+                    warnings.warn(
+                            "stdin:" + kind(message.type()),
+                            "unexpected " + kind(message.type()) + " on stdin; dropped");
                 }
             }
-            case IOPUB -> LOG.log(Level.WARNING, "message on IOPub; dropped");
+            case IOPUB -> warnings.warn("iopub", "message on IOPub; dropped");
         }
     }
+
+    /** Control requests that never wait for the interpreter, served on the control thread itself. */
+    private static final java.util.Set<String> IMMEDIATE_ON_CONTROL =
+            java.util.Set.of("interrupt_request", "shutdown_request", "kernel_info_request");
 
     /** Shell requests received and not yet taken up (tests use it to order a race). */
     int queuedShellRequests() {
@@ -117,7 +152,15 @@ public final class JupyterKernel implements AutoCloseable {
         publisher.status(request, "busy");
         try {
             handle(channel, request);
+        } catch (BadRequestException e) {
+            warnings.warn("bad:" + kind(request.type()), "bad " + request.type() + ": " + e.getMessage());
+            replyError(channel, request, e);
         } catch (Throwable t) {
+            if (closed.get()) {
+                // Requests still queued when the session closes fail as it goes: nobody waits for them.
+                LOG.log(Level.DEBUG, request.type() + " failed while the session closed", t);
+                return;
+            }
             LOG.log(Level.ERROR, "failed to handle " + request.type(), t);
             replyError(channel, request, t);
         } finally {
@@ -184,22 +227,22 @@ public final class JupyterKernel implements AutoCloseable {
                 // nothing listens
             }
             case "interrupt_request" -> {
-                interpreter.interrupt();
-                stdin.interrupt();
+                interruptCell();
                 content.put("status", "ok");
                 reply(channel, request, "interrupt_reply", content);
             }
             case "shutdown_request" -> shutdown(channel, request);
-            default -> {
-                LOG.log(Level.WARNING, "unknown message type " + request.type() + "; answered with an error");
-                if (request.type().endsWith("_request")) {
-                    replyError(
-                            channel,
-                            request,
-                            new UnsupportedOperationException("this kernel does not handle " + request.type()));
-                }
-            }
+            default ->
+                // As ipykernel: busy and idle, no reply, a line in the log.
+                warnings.warn(
+                        "unknown:" + kind(request.type()),
+                        "unknown message type " + kind(request.type()) + "; ignored");
         }
+    }
+
+    /** A message type as a warning's kind: wire text, so cut short. */
+    private static String kind(String type) {
+        return type.length() <= 40 ? type : type.substring(0, 40) + "...";
     }
 
     private static String code(Message request) {
@@ -210,15 +253,36 @@ public final class JupyterKernel implements AutoCloseable {
         publisher.reply(channel, request, type, content);
     }
 
+    /**
+     * Answers a request the kernel could not serve, with the error in Python's terms: a request
+     * whose content is wrong is the client's {@link BadRequestException} (its Python name and
+     * message); anything else failed inside the kernel and says so. A failed execute_request also
+     * shows the error in the notebook (IOPub) and keeps its execution count, as a failed cell does.
+     */
     private void replyError(Channel channel, Message request, Throwable error) {
-        String type = request.type().endsWith("_request")
-                ? request.type().substring(0, request.type().length() - "_request".length()) + "_reply"
-                : "error_reply";
+        if (!request.type().endsWith("_request")) {
+            return;
+        }
+        ErrorInfo info = error instanceof BadRequestException bad
+                ? ErrorInfo.of(bad.ename(), bad.getMessage())
+                : ErrorInfo.of(
+                        "RuntimeError",
+                        "the kernel failed to answer " + request.type() + " (" + error
+                                + "); the kernel log has the details. The namespace is intact; if this"
+                                + " repeats, restart the kernel.");
+        String type = request.type().substring(0, request.type().length() - "_request".length()) + "_reply";
         ObjectNode content = publisher.envelopes().content();
         content.put("status", "error");
-        content.put("ename", error.getClass().getSimpleName());
-        content.put("evalue", String.valueOf(error.getMessage()));
-        content.putArray("traceback");
+        if (request.type().equals("execute_request")) {
+            content.put("execution_count", interpreter.executionCount());
+            publisher.publish(
+                    request, "error", Protocol.error(publisher.envelopes().content(), info));
+        }
+        Protocol.error(content, info);
+        if (request.type().equals("execute_request")) {
+            content.putObject("user_expressions");
+            content.putArray("payload");
+        }
         reply(channel, request, type, content);
     }
 
@@ -229,25 +293,41 @@ public final class JupyterKernel implements AutoCloseable {
         ExecuteOutcome outcome;
         try {
             outcome = interpreter.execute(cell, output);
+        } catch (GuestExitException exit) {
+            // os._exit: like a Python process, end without a reply; Jupyter sees the kernel die.
+            output.flush();
+            LOG.log(Level.INFO, exit.getMessage() + "; the kernel process ends");
+            exitStatus = exit.status();
+            ended.complete(Ending.EXITED);
+            return;
         } finally {
             output.flush();
         }
         ObjectNode content = publisher.envelopes().content();
         content.put("execution_count", outcome.executionCount());
+        ArrayNode payload;
         switch (outcome) {
             case ExecuteOutcome.Completed done -> {
                 content.put("status", "ok");
                 Protocol.userExpressions(content.putObject("user_expressions"), done.userExpressions());
-                content.putArray("payload");
+                payload = content.putArray("payload");
             }
             case ExecuteOutcome.Failed failed -> {
                 content.put("status", "error");
                 Protocol.error(content, failed.error());
                 content.putObject("user_expressions");
-                content.putArray("payload");
+                payload = content.putArray("payload");
             }
         }
+        Optional<Boolean> exit = output.exitAsked();
+        exit.ifPresent(keep -> payload.addObject().put("source", "ask_exit").put("keepkernel", keep));
         reply(channel, request, "execute_reply", content);
+        if (exit.isPresent() && !exit.get()) {
+            // exit() / quit(): the session ends cleanly after its reply, as ipykernel's does.
+            LOG.log(Level.INFO, "the cell called exit(); the session ends");
+            ended.complete(Ending.SHUTDOWN);
+            return;
+        }
         if (outcome instanceof ExecuteOutcome.Failed && stopOnError) {
             abortQueuedExecutions();
         }
@@ -277,8 +357,7 @@ public final class JupyterKernel implements AutoCloseable {
 
     private void shutdown(Channel channel, Message request) {
         boolean restart = request.content().path("restart").asBoolean(false);
-        stdin.interrupt();
-        interpreter.interrupt();
+        interruptCell();
         ObjectNode content = publisher.envelopes().content();
         content.put("status", "ok");
         content.put("restart", restart);
@@ -298,6 +377,8 @@ public final class JupyterKernel implements AutoCloseable {
         } finally {
             timer.shutdownNow();
             control.shutdownNow();
+            controlWork.shutdownNow();
+            warnings.summarize();
             shellThread.interrupt();
             sockets.close();
         }

@@ -24,6 +24,8 @@ import org.zeromq.ZMQ;
 final class KernelSockets implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KernelSockets.class.getName());
     private static final int LINGER_MS = 1000;
+    /** Messages read from one socket before the loop sends what is queued. */
+    private static final int BATCH = 32;
 
     /** Receives each well-formed message; called on the socket thread, so it must not block. */
     interface Inbound {
@@ -44,6 +46,7 @@ final class KernelSockets implements AutoCloseable {
     private final ConcurrentLinkedQueue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> barriers = new ConcurrentLinkedQueue<>();
     private final CountDownLatch stopped = new CountDownLatch(2);
+    private final WarningLimiter warnings = new WarningLimiter(LOG);
     private volatile boolean closing;
 
     KernelSockets(ConnectionInfo info, WireCodec codec, Inbound inbound) {
@@ -127,17 +130,19 @@ final class KernelSockets implements AutoCloseable {
                 if (closing) {
                     break;
                 }
+                // A bounded batch from each socket, then back to sending: a flood of requests must
+                // not keep replies and a running cell's output from going out.
                 if (poller.pollin(controlIndex)) {
-                    receiveAll(control, Channel.CONTROL);
+                    receive(control, Channel.CONTROL, BATCH);
                 }
                 if (poller.pollin(shellIndex)) {
-                    receiveAll(shell, Channel.SHELL);
+                    receive(shell, Channel.SHELL, BATCH);
                 }
                 if (poller.pollin(stdinIndex)) {
-                    receiveAll(stdin, Channel.STDIN);
+                    receive(stdin, Channel.STDIN, BATCH);
                 }
                 if (!barriers.isEmpty()) {
-                    receiveAll(shell, Channel.SHELL);
+                    receive(shell, Channel.SHELL, Integer.MAX_VALUE);
                     CompletableFuture<Void> barrier;
                     while ((barrier = barriers.poll()) != null) {
                         barrier.complete(null);
@@ -153,13 +158,13 @@ final class KernelSockets implements AutoCloseable {
         }
     }
 
-    private void receiveAll(ZMQ.Socket socket, Channel channel) {
+    private void receive(ZMQ.Socket socket, Channel channel, int limit) {
         List<byte[]> frames;
-        while ((frames = receive(socket)) != null) {
+        for (int n = 0; n < limit && (frames = receive(socket)) != null; n++) {
             try {
                 inbound.received(channel, codec.decode(frames));
             } catch (MalformedMessageException e) {
-                LOG.log(Level.WARNING, "dropped a message on " + channel + ": " + e.getMessage());
+                warnings.warn(channel + ":" + e.kind(), "dropped a message on " + channel + ": " + e.getMessage());
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "failed to dispatch a message on " + channel, e);
             }
@@ -219,6 +224,7 @@ final class KernelSockets implements AutoCloseable {
      */
     @Override
     public void close() {
+        warnings.summarize();
         closing = true;
         poke();
         try {

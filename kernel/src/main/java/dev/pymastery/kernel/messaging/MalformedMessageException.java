@@ -1,12 +1,24 @@
 package dev.pymastery.kernel.messaging;
 
-/** A message that cannot be read: wrong frames, bad JSON, or a signature that does not match. */
+/**
+ * A message that cannot be read: wrong frames, bad JSON, a signature that does not match, or a
+ * replay of one already received.
+ */
 public final class MalformedMessageException extends RuntimeException {
-    MalformedMessageException(String reason) {
+    private final String kind;
+
+    MalformedMessageException(String kind, String reason) {
         super(reason);
+        this.kind = kind;
     }
 
-    MalformedMessageException(String reason, Throwable cause) {
+    MalformedMessageException(String kind, String reason, Throwable cause) {
         super(reason, cause);
+        this.kind = kind;
+    }
+
+    /** A short name for what was wrong ({@code frames}, {@code signature}, {@code replay}, ...), for the log. */
+    public String kind() {
+        return kind;
     }
 }

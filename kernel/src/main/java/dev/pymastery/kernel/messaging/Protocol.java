@@ -23,8 +23,16 @@ final class Protocol {
     /** Reads an execute_request; a missing or non-string {@code code} is the client's error. */
     static ExecuteRequest executeRequest(ObjectNode content) {
         JsonNode code = content.get("code");
-        if (code == null || !code.isString()) {
-            throw new IllegalArgumentException("execute_request needs a string 'code'");
+        if (code == null) {
+            throw new BadRequestException(
+                    "KeyError", "execute_request has no 'code': the content must hold the cell's source as a string");
+        }
+        if (!code.isString()) {
+            throw new BadRequestException(
+                    "TypeError",
+                    "execute_request's 'code' must be a string, not a JSON "
+                            + code.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " ("
+                            + abbreviated(code.toString()) + ")");
         }
         Map<String, String> expressions = new LinkedHashMap<>();
         content.path("user_expressions").forEachEntry((name, expr) -> expressions.put(name, expr.asString("")));
@@ -34,6 +42,10 @@ final class Protocol {
                 content.path("store_history").asBoolean(true),
                 expressions,
                 content.path("allow_stdin").asBoolean(true));
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     static HistoryQuery historyQuery(ObjectNode content) {

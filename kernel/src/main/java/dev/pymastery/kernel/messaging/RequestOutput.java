@@ -16,6 +16,7 @@ final class RequestOutput implements CellOutput {
     private final boolean silent;
     private final boolean allowStdin;
     private final StreamBatcher streams;
+    private volatile Boolean exitAsked;
 
     RequestOutput(
             Publisher publisher,
@@ -100,6 +101,19 @@ final class RequestOutput implements CellOutput {
     public void error(ErrorInfo error) {
         flush();
         publisher.publish(request, "error", Protocol.error(content(), error));
+    }
+
+    @Override
+    public void askExit(boolean keepKernel) {
+        exitAsked = keepKernel;
+    }
+
+    /**
+     * What the cell asked with {@code exit()}: empty if nothing, else whether to keep the kernel
+     * (the {@code keepkernel} of IPython's {@code ask_exit} payload).
+     */
+    Optional<Boolean> exitAsked() {
+        return Optional.ofNullable(exitAsked);
     }
 
     @Override

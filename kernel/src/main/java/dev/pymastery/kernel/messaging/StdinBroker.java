@@ -37,11 +37,12 @@ final class StdinBroker {
         }
     }
 
-    /** Wakes a waiting {@code input()} with {@link InputInterruptedException}. */
-    void interrupt() {
+    /**
+     * Wakes a waiting {@code input()} with {@link InputInterruptedException}; true if one was
+     * waiting (the cell then raises KeyboardInterrupt from {@code input()} itself).
+     */
+    boolean interrupt() {
         CompletableFuture<String> answer = pending.get();
-        if (answer != null) {
-            answer.completeExceptionally(new InputInterruptedException());
-        }
+        return answer != null && answer.completeExceptionally(new InputInterruptedException());
     }
 }

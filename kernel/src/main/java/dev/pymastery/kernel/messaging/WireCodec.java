@@ -12,13 +12,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns ZeroMQ multipart frames into {@link Message}s and back, as the Jupyter wire protocol lays
  * them out: identities, {@code <IDS|MSG>}, signature, header, parent header, metadata, content,
- * buffers. Not thread-safe (it holds the {@link Signer}).
+ * buffers. A signed message is accepted once: a signature seen before (among the last {@link
+ * SeenSignatures#CAPACITY}) is a replay and is rejected, as jupyter_client's Session does. Not
+ * thread-safe (it holds the {@link Signer} and the signatures seen).
  */
 public final class WireCodec {
     static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
 
     private final ObjectMapper json;
     private final Signer signer;
+    private final SeenSignatures seen = new SeenSignatures(SeenSignatures.CAPACITY);
 
     public WireCodec(ObjectMapper json, Signer signer) {
         this.json = json;
@@ -34,11 +37,11 @@ public final class WireCodec {
             }
         }
         if (delimiter < 0) {
-            throw new MalformedMessageException("no <IDS|MSG> delimiter among " + frames.size() + " frames");
+            throw new MalformedMessageException("frames", "no <IDS|MSG> delimiter among " + frames.size() + " frames");
         }
         if (frames.size() < delimiter + 6) {
             throw new MalformedMessageException(
-                    "expected at least 5 frames after the delimiter, got " + (frames.size() - delimiter - 1));
+                    "frames", "expected at least 5 frames after the delimiter, got " + (frames.size() - delimiter - 1));
         }
         byte[] signature = frames.get(delimiter + 1);
         byte[] header = frames.get(delimiter + 2);
@@ -46,11 +49,16 @@ public final class WireCodec {
         byte[] metadata = frames.get(delimiter + 4);
         byte[] content = frames.get(delimiter + 5);
         if (!signer.verify(signature, header, parent, metadata, content)) {
-            throw new MalformedMessageException("signature does not match (is the key in the connection file right?)");
+            throw new MalformedMessageException(
+                    "signature", "signature does not match (is the key in the connection file right?)");
+        }
+        if (signature.length > 0 && !seen.add(signature)) {
+            throw new MalformedMessageException(
+                    "replay", "a message with this signature was received before (a replay); not run again");
         }
         ObjectNode headerNode = object(header, "header");
         if (!headerNode.path("msg_type").isString()) {
-            throw new MalformedMessageException("header has no msg_type");
+            throw new MalformedMessageException("header", "header has no msg_type");
         }
         return new Message(
                 frames.subList(0, delimiter),
@@ -80,14 +88,24 @@ public final class WireCodec {
     }
 
     private ObjectNode object(byte[] frame, String what) {
+        String text;
         try {
-            JsonNode node = json.readTree(frame);
+            // UTF-8 as the protocol says; Jackson alone would read a frame with a BOM as UTF-16.
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(frame))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new MalformedMessageException("json", what + " is not UTF-8 text");
+        }
+        try {
+            JsonNode node = json.readTree(text);
             if (node instanceof ObjectNode object) {
                 return object;
             }
-            throw new MalformedMessageException(what + " is not a JSON object");
+            throw new MalformedMessageException("json", what + " is not a JSON object");
         } catch (JacksonException e) {
-            throw new MalformedMessageException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new MalformedMessageException("json", what + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -206,7 +206,7 @@ public final class Spare {
         kernel.close();
         try {
             out.writeByte(Launcher.EXITED);
-            out.writeInt(0);
+            out.writeInt(kernel.exitStatus());
             out.flush();
         } catch (IOException e) {
             // the launcher is gone

@@ -39,6 +39,11 @@ final class ScriptedInterpreter implements Interpreter {
     }
 
     @Override
+    public int executionCount() {
+        return count.get();
+    }
+
+    @Override
     public ExecuteOutcome execute(ExecuteRequest request, CellOutput output) {
         int n = request.storeHistory() ? count.incrementAndGet() : count.get();
         output.started(request.code(), n);

@@ -46,6 +46,25 @@ class WireCodecTest {
     }
 
     @Test
+    void aSignedMessageIsAcceptedOnceAndItsReplayRejected() {
+        List<byte[]> frames = new WireCodec(json, Signer.of("hmac-sha256", "secret")).encode(message());
+        assertThat(codec.decode(frames).type()).isEqualTo("execute_request");
+        assertThatThrownBy(() -> codec.decode(frames))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("replay")
+                .extracting(e -> ((MalformedMessageException) e).kind())
+                .isEqualTo("replay");
+    }
+
+    @Test
+    void contentThatIsNotUtf8IsRejectedEvenWithAByteOrderMark() {
+        WireCodec unsigned = new WireCodec(json, Signer.of("hmac-sha256", ""));
+        List<byte[]> frames = new ArrayList<>(unsigned.encode(message()));
+        frames.set(frames.size() - 2, new byte[] {(byte) 0xff, (byte) 0xfe, '{', 0, '}', 0});
+        assertThatThrownBy(() -> unsigned.decode(frames)).hasMessageContaining("content is not UTF-8");
+    }
+
+    @Test
     void aTamperedContentIsRejected() {
         List<byte[]> frames = new ArrayList<>(codec.encode(message()));
         frames.set(frames.size() - 2, "{\"code\": \"import os\"}".getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import dev.pymastery.kernel.cell.CellOutput;
 import dev.pymastery.kernel.cell.Completeness;
 import dev.pymastery.kernel.cell.Completion;
 import dev.pymastery.kernel.cell.ErrorInfo;
+import dev.pymastery.kernel.cell.GuestExitException;
 import dev.pymastery.kernel.cell.Inspection;
 import dev.pymastery.kernel.cell.MimeBundle;
 import dev.pymastery.kernel.runtime.Cell;
@@ -119,16 +120,32 @@ public final class GraalPyRuntime implements Runtime {
      */
     public static boolean optimizingRuntimeExpected() {
         // The process's own arguments (cheap), not the JMX bean (which costs a few hundred ms to load).
+        // A spare is started with its options in an @argfile, so those files are read too.
         boolean jvmci = ProcessHandle.current()
                 .info()
                 .arguments()
-                .map(args -> java.util.Arrays.asList(args).contains("-XX:+EnableJVMCI"))
+                .map(args -> java.util.Arrays.stream(args).anyMatch(GraalPyRuntime::enablesJvmci))
                 .orElse(false);
         return jvmci
                 && ModuleLayer.boot()
                         .findModule("jdk.graal.compiler")
                         .map(m -> m.getPackages().contains("jdk.graal.compiler.truffle.hotspot"))
                         .orElse(false);
+    }
+
+    private static boolean enablesJvmci(String argument) {
+        if (argument.equals("-XX:+EnableJVMCI")) {
+            return true;
+        }
+        if (argument.startsWith("@")) {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(argument.substring(1)))
+                        .contains("-XX:+EnableJVMCI");
+            } catch (java.io.IOException | RuntimeException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -317,6 +334,9 @@ public final class GraalPyRuntime implements Runtime {
                         .asString());
                 return cellResult(json.readTree(result));
             } catch (PolyglotException e) {
+                if (e.isExit()) {
+                    throw new GuestExitException(e.getExitStatus());
+                }
                 return new CellResult.Failed(errorOf(e));
             }
         });

@@ -70,6 +70,15 @@ public final class KernelBridge {
         }
     }
 
+    /** {@code exit()} / {@code quit()} in a cell: the session ends after this cell's reply. */
+    @HostAccess.Export
+    public void ask_exit(boolean keepKernel) {
+        CellOutput target = output.get();
+        if (target != null) {
+            target.askExit(keepKernel);
+        }
+    }
+
     @HostAccess.Export
     public MagicAnswer line_magic(String name, String args) {
         LineMagicHandler handler = magics.get();

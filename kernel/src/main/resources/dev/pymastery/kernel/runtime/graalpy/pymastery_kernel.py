@@ -74,6 +74,13 @@ class OutputBuffer:
             for name, parts in segments:
                 self._bridge.stream(name, "".join(parts))
 
+    def reset(self):
+        """New locks and a new flusher, keeping the text not yet sent (after a hard interrupt)."""
+        self._lock = threading.Lock()
+        self._send_lock = threading.Lock()
+        self._wake = threading.Event()
+        self._thread = None
+
     def _start_flusher(self):
         if self._thread is None or not self._thread.is_alive():
             self._thread = threading.Thread(target=self._flush_when_idle, name="pymastery-output", daemon=True)
@@ -122,6 +129,23 @@ class KernelStream(io.TextIOBase):
 
     def flush(self):
         self._buffer.flush()
+
+
+class _Exit:
+    """exit and quit in a cell: as in IPython's kernel, calling one ends the kernel after the cell.
+
+    The front end gets an ask_exit payload; with keep_kernel=True the kernel stays.
+    """
+
+    def __init__(self, bridge, name):
+        self._bridge = bridge
+        self._name = name
+
+    def __repr__(self):
+        return "Use %s() to shut this kernel down; Jupyter starts a new one" % self._name
+
+    def __call__(self, keep_kernel=False):
+        self._bridge.ask_exit(bool(keep_kernel))
 
 
 class UsageError(Exception):
@@ -223,6 +247,8 @@ class Shell:
         builtins.clear_output = self.clear_output
         builtins.update_display = self.update_display
         builtins.input = self.input
+        builtins.exit = _Exit(bridge, "exit")
+        builtins.quit = _Exit(bridge, "quit")
         builtins._pymastery_line_magic = self.line_magic
         self.hidden.update({"display", "clear_output", "update_display"})
         sys.modules["getpass"] = _getpass_module(self)
@@ -387,6 +413,8 @@ class Shell:
 
     def reset_after_hard_interrupt(self):
         self.running = False
+        # The interrupt may have stopped the flusher thread while it held a lock: start afresh.
+        self.output.reset()
         self.output.flush()
 
     # ---------------------------------------------------------------- errors
