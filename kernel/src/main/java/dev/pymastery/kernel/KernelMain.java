@@ -16,6 +16,7 @@ public final class KernelMain {
 
     public static void main(String[] args) {
         Logging.configure();
+        OutOfMemoryPolicy.install();
         System.Logger log = System.getLogger(KernelMain.class.getName());
         if (args.length != 1) {
             System.err.println("usage: KernelMain CONNECTION_FILE (Jupyter passes it; see ./pymastery install)");

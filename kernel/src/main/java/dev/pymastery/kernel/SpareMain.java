@@ -16,6 +16,7 @@ public final class SpareMain {
 
     public static void main(String[] args) throws Exception {
         Logging.configure();
+        OutOfMemoryPolicy.install();
         if (args.length < 1 || args.length > 2) {
             System.err.println("usage: SpareMain POOL_DIR [JVM_ARGS_FILE] (started by the kernel launcher)");
             System.exit(2);

@@ -1,6 +1,7 @@
 package dev.pymastery.kernel.cli;
 
 import dev.pymastery.kernel.install.InstallTarget;
+import dev.pymastery.kernel.install.JvmOptions;
 import dev.pymastery.kernel.install.KernelSpecInstaller;
 import dev.pymastery.kernel.pool.PoolControl;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ public final class Cli {
     private static final String USAGE = """
             usage: pymastery install [--user | --sys-prefix | --prefix DIR] [--name NAME]
                                      [--display-name TEXT] [--env NAME=VALUE ...] [--java PATH]
+                                     [--heap SIZE]
                    pymastery uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]
                    pymastery pool status|stop|dir [--user | --sys-prefix | --prefix DIR] [--name NAME]
             """;
@@ -49,7 +51,8 @@ public final class Cli {
         };
     }
 
-    private record Options(InstallTarget target, String name, String displayName, Map<String, String> env, Path java) {}
+    private record Options(
+            InstallTarget target, String name, String displayName, Map<String, String> env, Path java, String heap) {}
 
     private static Options options(Deque<String> args) {
         InstallTarget target = new InstallTarget.User(System.getenv());
@@ -57,6 +60,7 @@ public final class Cli {
         String displayName = "Python Mastery (GraalPy)";
         Map<String, String> env = new LinkedHashMap<>();
         Path java = ProcessHandle.current().info().command().map(Path::of).orElse(Path.of("java"));
+        String heap = JvmOptions.DEFAULT_HEAP;
         while (!args.isEmpty()) {
             String arg = args.removeFirst();
             switch (arg) {
@@ -67,6 +71,12 @@ public final class Cli {
                 case "--name" -> name = value(args, arg);
                 case "--display-name" -> displayName = value(args, arg);
                 case "--java" -> java = Path.of(value(args, arg));
+                case "--heap" -> {
+                    heap = value(args, arg);
+                    if (!JvmOptions.validHeap(heap)) {
+                        throw new UsageException("--heap needs a size like 512m or 4g, not '" + heap + "'");
+                    }
+                }
                 case "--env" -> {
                     String pair = value(args, arg);
                     int eq = pair.indexOf('=');
@@ -78,7 +88,7 @@ public final class Cli {
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
         }
-        return new Options(target, name, displayName, env, java);
+        return new Options(target, name, displayName, env, java, heap);
     }
 
     private static String value(Deque<String> args, String option) {
@@ -99,7 +109,8 @@ public final class Cli {
                         buildDirectory(),
                         options.java(),
                         Runtime.version().feature(),
-                        options.env()));
+                        options.env(),
+                        options.heap()));
         System.out.println("Installed kernelspec " + options.name() + " in " + installed.kernelSpec());
         System.out.println("Kernel jars in " + installed.distribution());
         return 0;

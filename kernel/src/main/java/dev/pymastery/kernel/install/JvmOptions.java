@@ -11,17 +11,41 @@ import java.util.stream.Stream;
  * The JVM flags a kernel starts with. The Graal compiler jars go on the upgrade module path with
  * JVMCI enabled, so Truffle compiles hot Python code; C1-only tiering, the serial collector and a
  * single Truffle compiler thread keep start-up short on small machines (figures in
- * docs/decisions/0002-kernel-jvm-flags.md).
+ * docs/decisions/0002-kernel-start-up.md). The heap has a fixed limit, so a cell that fills it
+ * meets the kernel's memory watchdog (a MemoryError) at the same point on every machine.
  */
 public final class JvmOptions {
+    /**
+     * The kernel's default maximum heap. A fresh kernel uses about 0.3 GB of it; 2 GB leaves room
+     * for any exercise while a class machine still runs several kernels (about 2.5 GB resident
+     * each at the limit, heap plus compiled code and metaspace).
+     */
+    public static final String DEFAULT_HEAP = "2g";
+
     private JvmOptions() {}
+
+    /** Whether {@code size} is a heap size java accepts after {@code -Xmx}: digits and k, m or g. */
+    public static boolean validHeap(String size) {
+        return size.matches("[1-9][0-9]*[kKmMgG]?");
+    }
 
     /**
      * @param javaFeature the feature version of the java that will run the kernel (flags differ)
      * @param jvmci the folder with the compiler, truffle-compiler, collections and word jars
+     * @param heap the maximum heap ({@code -Xmx}), e.g. {@code 2g}
      */
-    public static List<String> kernel(int javaFeature, Path jvmci) {
+    public static List<String> kernel(int javaFeature, Path jvmci, String heap) {
+        if (!validHeap(heap)) {
+            throw new IllegalArgumentException("heap size '" + heap + "' is not a size like 512m or 2g");
+        }
         List<String> flags = new ArrayList<>();
+        flags.add("-Xmx" + heap);
+        // A returned spare gives freed heap back to the system (Spare collects after renewal):
+        // the serial collector shrinks the heap to at most 30 % free after a full collection, all
+        // at once rather than a part at each of several collections.
+        flags.add("-XX:MinHeapFreeRatio=10");
+        flags.add("-XX:MaxHeapFreeRatio=30");
+        flags.add("-XX:-ShrinkHeapInSteps");
         flags.add("-XX:+UnlockExperimentalVMOptions");
         flags.add("-XX:+EnableJVMCI");
         flags.add("--upgrade-module-path=" + modulePath(jvmci));

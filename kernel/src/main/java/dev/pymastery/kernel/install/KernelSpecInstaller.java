@@ -39,6 +39,7 @@ public final class KernelSpecInstaller {
      * @param build the kernel as built: {@code pymastery-kernel.jar} beside {@code lib/} and {@code jvmci/}
      * @param java the java executable the kernel will run with
      * @param javaFeature that java's feature version
+     * @param heap the kernel JVM's maximum heap ({@code -Xmx}), e.g. {@code 2g}
      */
     public record Request(
             InstallTarget target,
@@ -47,13 +48,29 @@ public final class KernelSpecInstaller {
             Path build,
             Path java,
             int javaFeature,
-            Map<String, String> env) {
+            Map<String, String> env,
+            String heap) {
         public Request {
             if (!name.matches("[a-zA-Z0-9._-]+")) {
                 throw new IllegalArgumentException(
                         "kernel name '" + name + "' may only hold letters, digits, '.', '_' and '-'");
             }
+            if (!JvmOptions.validHeap(heap)) {
+                throw new IllegalArgumentException("heap size '" + heap + "' is not a size like 512m or 2g");
+            }
             env = Map.copyOf(env);
+        }
+
+        /** A request with the default heap ({@link JvmOptions#DEFAULT_HEAP}). */
+        public Request(
+                InstallTarget target,
+                String name,
+                String displayName,
+                Path build,
+                Path java,
+                int javaFeature,
+                Map<String, String> env) {
+            this(target, name, displayName, build, java, javaFeature, env, JvmOptions.DEFAULT_HEAP);
         }
     }
 
@@ -103,7 +120,8 @@ public final class KernelSpecInstaller {
 
     /** The kernel process's JVM flags and class path (without the main class). */
     static List<String> kernelJvm(Request request, Path distribution) {
-        List<String> args = new ArrayList<>(JvmOptions.kernel(request.javaFeature(), distribution.resolve("jvmci")));
+        List<String> args = new ArrayList<>(
+                JvmOptions.kernel(request.javaFeature(), distribution.resolve("jvmci"), request.heap()));
         args.add("-cp");
         args.add(distribution.resolve("pymastery-kernel.jar")
                 + java.io.File.pathSeparator

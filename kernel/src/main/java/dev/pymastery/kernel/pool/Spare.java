@@ -71,7 +71,11 @@ public final class Spare {
     /** Serves sessions until idle for too long or not worth keeping; returns when the process should exit. */
     public void serve() throws IOException {
         process.python().start();
-        CompletableFuture<Void> fresh = CompletableFuture.runAsync(process.python()::awaitReady);
+        CompletableFuture<SpareMemory> memory = CompletableFuture.supplyAsync(() -> {
+            process.python().awaitReady();
+            return SpareMemory.measureFresh();
+        });
+        CompletableFuture<Void> fresh = memory.thenRun(() -> {});
         String state = PoolDirectory.WARM;
         for (int session = 1; session <= MAX_SESSIONS; session++) {
             Optional<SocketChannel> launcher = awaitLauncher(state, fresh);
@@ -92,7 +96,7 @@ public final class Spare {
                             ? "the pool is full"
                             : process.python().loadedNativeModules()
                                     ? "the session loaded a C extension (GraalPy allows one context per process to)"
-                                    : !memoryHealthy() ? "memory use is high" : "";
+                                    : memory.join().tooBigToReturn().orElse("");
             if (!reason.isEmpty()) {
                 LOG.log(Level.INFO, "not returning to the pool: " + reason);
                 return;
@@ -102,7 +106,14 @@ public final class Spare {
             long start = System.nanoTime();
             fresh = CompletableFuture.runAsync(() -> {
                 process.renew();
-                LOG.log(Level.INFO, "fresh context in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                long renewed = System.nanoTime();
+                // The last session's objects are garbage now: collect them, so the heap shrinks and
+                // a spare waiting in the pool is about as small as a fresh one.
+                long resident = SpareMemory.giveBack();
+                LOG.log(
+                        Level.INFO,
+                        "fresh context in " + (renewed - start) / 1_000_000 + " ms; collected in "
+                                + (System.nanoTime() - renewed) / 1_000_000 + " ms, " + resident + " MB resident");
             });
             state = PoolDirectory.RENEWING;
         }
@@ -229,12 +240,5 @@ public final class Spare {
             // The launcher died (killed by Jupyter): the kernel must not outlive it.
             kernel.stop();
         }
-    }
-
-    private static boolean memoryHealthy() {
-        Runtime runtime = Runtime.getRuntime();
-        System.gc();
-        long used = runtime.totalMemory() - runtime.freeMemory();
-        return used < runtime.maxMemory() * 0.6;
     }
 }

@@ -55,6 +55,7 @@ class KernelSpecInstallerTest {
         String kernelJvm = Files.readString(installed.kernelSpec().resolve("kernel-jvm.args"));
         assertThat(kernelJvm)
                 .contains("\"-XX:+EnableJVMCI\"", "\"--sun-misc-unsafe-memory-access=allow\"")
+                .contains("\"-Xmx" + JvmOptions.DEFAULT_HEAP + "\"")
                 .contains("--upgrade-module-path=" + installed.distribution().resolve("jvmci"));
         assertThat(spec.path("interrupt_mode").asString()).isEqualTo("message");
         assertThat(spec.path("language").asString()).isEqualTo("python");
@@ -69,10 +70,14 @@ class KernelSpecInstallerTest {
 
     @Test
     void javaBefore24GetsNoFlagItWouldRejectAndNamesAreChecked() throws Exception {
-        assertThat(JvmOptions.kernel(21, fakeBuild().resolve("jvmci")))
-                .doesNotContain("--sun-misc-unsafe-memory-access=allow");
+        assertThat(JvmOptions.kernel(21, fakeBuild().resolve("jvmci"), "512m"))
+                .doesNotContain("--sun-misc-unsafe-memory-access=allow")
+                .contains("-Xmx512m");
         assertThatThrownBy(() -> new KernelSpecInstaller.Request(
                         new InstallTarget.Prefix(dir), "bad name", "x", dir, dir, 25, Map.of()))
                 .hasMessageContaining("may only hold");
+        assertThatThrownBy(() -> new KernelSpecInstaller.Request(
+                        new InstallTarget.Prefix(dir), "ok", "x", dir, dir, 25, Map.of(), "lots"))
+                .hasMessageContaining("512m or 2g");
     }
 }

@@ -1,6 +1,7 @@
 package dev.pymastery.tests.support;
 
 import dev.pymastery.kernel.install.InstallTarget;
+import dev.pymastery.kernel.install.JvmOptions;
 import dev.pymastery.kernel.install.KernelSpecInstaller;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,6 +23,11 @@ public record InstalledKernel(String name, Path dataDir) {
 
     /** Installs a kernelspec of another name with extra environment (e.g. pool settings). */
     public static InstalledKernel install(String name, Map<String, String> extraEnv) {
+        return install(name, extraEnv, JvmOptions.DEFAULT_HEAP);
+    }
+
+    /** As {@link #install(String, Map)}, with the kernel JVM's maximum heap (e.g. {@code 512m}). */
+    public static InstalledKernel install(String name, Map<String, String> extraEnv, String heap) {
         Path build = Path.of(System.getProperty("pymastery.kernel.build", "../kernel/target"))
                 .toAbsolutePath();
         Path prefix = PREFIX.toAbsolutePath();
@@ -35,7 +41,8 @@ public record InstalledKernel(String name, Path dataDir) {
                         build,
                         java,
                         Runtime.version().feature(),
-                        env(extraEnv)));
+                        env(extraEnv),
+                        heap));
         return new InstalledKernel(name, installed.kernelSpec().getParent().getParent());
     }
 

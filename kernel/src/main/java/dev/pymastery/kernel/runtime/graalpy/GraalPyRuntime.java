@@ -53,6 +53,8 @@ public final class GraalPyRuntime implements Runtime {
     private static final Duration SOFT_INTERRUPT_GRACE = Duration.ofMillis(500);
     private static final Duration CHECK_RETRY = Duration.ofMillis(500);
     private static final Duration CHECK_HARD_AFTER = Duration.ofMillis(1200);
+    /** Live data after a collection above this share of the old generation stops the running cell. */
+    private static final double NEARLY_FULL = 0.85;
 
     /**
      * How contexts are made.
@@ -73,6 +75,7 @@ public final class GraalPyRuntime implements Runtime {
     private volatile boolean busy;
     private boolean started;
     private volatile boolean hardInterrupted;
+    private volatile boolean stoppedForMemory;
     private Engine engine;
     private volatile Context context;
     private Value shell;
@@ -212,7 +215,25 @@ public final class GraalPyRuntime implements Runtime {
                                 : " (optimizing runtime on)"));
         openContext();
         warmUp(true);
+        MemoryWatchdog.start(NEARLY_FULL, this::stopForMemory);
         LOG.log(Level.INFO, "GraalPy ready in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    /**
+     * Stops the running cell because the heap is nearly full; it ends with a MemoryError that says
+     * so. Without a running cell there is nothing to stop (the memory is the namespace's, and the
+     * learner frees it).
+     */
+    private void stopForMemory() {
+        if (!busy || stoppedForMemory) {
+            return;
+        }
+        stoppedForMemory = true;
+        LOG.log(Level.WARNING, "the heap is nearly full after a collection; stopping the running cell");
+        // Not on the notification thread: the interrupt waits for the guest to stop.
+        Thread stopper = new Thread(this::interruptContext, "memory-stop");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     private void openContext() {
@@ -529,6 +550,7 @@ public final class GraalPyRuntime implements Runtime {
         if (outermost) {
             busy = true;
             hardInterrupted = false;
+            stoppedForMemory = false;
         }
         try {
             return call.call();
@@ -556,6 +578,9 @@ public final class GraalPyRuntime implements Runtime {
     /** The error a learner sees for an exception that left the guest without Python formatting it. */
     private ErrorInfo errorOf(PolyglotException e) {
         List<String> frames = GuestFrames.format(e, HELPER_FILE);
+        if (stoppedForMemory) {
+            return traceback("MemoryError", outOfMemory(), frames);
+        }
         if (e.isInterrupted() || hardInterrupted) {
             return traceback(
                     "KeyboardInterrupt",
@@ -564,7 +589,12 @@ public final class GraalPyRuntime implements Runtime {
                     frames);
         }
         if (e.isResourceExhausted()) {
-            return traceback("MemoryError", "the cell ran out of memory or stack: " + e.getMessage(), frames);
+            return traceback(
+                    "MemoryError",
+                    e.getMessage() != null && e.getMessage().contains("heap")
+                            ? outOfMemory()
+                            : "the cell ran out of memory or stack: " + e.getMessage(),
+                    frames);
         }
         if (e.isCancelled()) {
             return traceback("KernelShutdown", "the kernel is shutting down", frames);
@@ -583,6 +613,16 @@ public final class GraalPyRuntime implements Runtime {
                 "the kernel failed while running this cell (" + e.getMessage()
                         + "). The kernel log has the details; the namespace is intact.",
                 frames);
+    }
+
+    /** What a learner reads when the heap ran out: what happened and what to do. */
+    private static String outOfMemory() {
+        return String.format(
+                java.util.Locale.ROOT,
+                "the kernel's memory (%.1f GB) is nearly full, so the kernel stopped this cell. Free what you"
+                        + " no longer need (del a big list or dict, or assign None to it) and run the cell again"
+                        + " on less data, or restart the kernel. Names defined before this cell are intact.",
+                java.lang.Runtime.getRuntime().maxMemory() / 1e9);
     }
 
     private static ErrorInfo traceback(String ename, String evalue, List<String> frames) {

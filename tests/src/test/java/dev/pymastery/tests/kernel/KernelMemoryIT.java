@@ -1,0 +1,91 @@
+package dev.pymastery.tests.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pymastery.tests.support.Execution;
+import dev.pymastery.tests.support.InstalledKernel;
+import dev.pymastery.tests.support.JupyterDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A kernel whose heap fills up: the cell ends with a MemoryError the learner can act on and the
+ * kernel keeps serving; a process back in the pool after a heavy session gives its memory back.
+ * The heap is capped at 512 MB so that filling it is quick.
+ */
+class KernelMemoryIT {
+    private static final String FILL_THE_HEAP = "objs = []\nwhile True:\n    objs.append([i for i in range(1000)])";
+
+    private final InstalledKernel kernel =
+            InstalledKernel.install("pymastery-it-memory", Map.of("PYMASTERY_POOL_SIZE", "0"), "512m");
+
+    private JupyterDriver start(String name) throws Exception {
+        Path work = Files.createDirectories(Path.of("target", "it-work", "memory-" + name))
+                .toAbsolutePath();
+        return JupyterDriver.start(kernel, work, work.resolve("kernel.log"));
+    }
+
+    @Test
+    void aCellThatFillsTheHeapEndsWithMemoryErrorAndTheKernelKeepsServing() throws Exception {
+        try (JupyterDriver driver = start("full")) {
+            driver.execute("before = 'still here'");
+            Execution full =
+                    driver.collect(driver.send("shell", "execute_request", driver.executeContent(FILL_THE_HEAP)), 90);
+            assertThat(full.timedOut())
+                    .as("the cell ends instead of hanging the kernel")
+                    .isFalse();
+            assertThat(full.content().path("ename").asString()).isEqualTo("MemoryError");
+            assertThat(full.content().path("evalue").asString()).contains("nearly full", "del ", "restart the kernel");
+            assertThat(full.traceback()).doesNotContain("java.");
+            assertThat(driver.execute("del objs\n1 + 1").result()).isEqualTo("2");
+            assertThat(driver.execute("before").result()).contains("still here");
+            assertThat(driver.request("kernel_info_request", driver.content()).status())
+                    .isEqualTo("ok");
+            assertThat(driver.alive()).isTrue();
+            driver.shutdown();
+        }
+    }
+
+    @Test
+    void aProcessBackFromAHeavySessionIsAboutAsSmallAsAFreshOneOrRetires() throws Exception {
+        long pid;
+        long fresh;
+        try (JupyterDriver one = start("heavy")) {
+            pid = Long.parseLong(one.execute("import os\nos.getpid()").result());
+            fresh = resident(pid).orElseThrow();
+            // About 400 MB of a 512 MB heap, then freed: the heap has grown to its maximum.
+            one.execute("x = [bytearray(1024 * 1024) for _ in range(400)]\ndel x");
+            one.shutdown();
+        }
+        // Pool size 0: the only spare is the returned process, and a claim waits for its renewal.
+        try (JupyterDriver two = start("after-heavy")) {
+            long second = Long.parseLong(two.execute("import os\nos.getpid()").result());
+            if (second == pid) {
+                assertThat(resident(pid).orElseThrow())
+                        .as("resident bytes of the returned process (fresh: " + fresh + ")")
+                        .isLessThan(fresh + 300L * 1024 * 1024);
+            } else {
+                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                        .as("a process not returned retires")
+                        .isNotEqualTo(Optional.of(true));
+            }
+            two.shutdown();
+        }
+    }
+
+    private static Optional<Long> resident(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // the process is gone
+        }
+        return Optional.empty();
+    }
+}
