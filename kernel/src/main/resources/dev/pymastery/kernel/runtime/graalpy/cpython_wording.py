@@ -11,7 +11,6 @@ name or a literal, so that finding it runs no learner code.
 
 import ast
 import builtins
-import inspect
 import itertools
 import linecache
 import re
@@ -75,16 +74,16 @@ def _attribute_message(error, message):
         return None
     owner, name = _value(node.value, frame), node.attr
     kind = type(owner)
-    if owner is _UNKNOWN or hasattr(owner, "__dict__") or kind.__setattr__ is not object.__setattr__:
+    if owner is _UNKNOWN or _has(kind, "__setattr__") is not object.__setattr__ or _own_dict(owner) is not None:
         return None
     if message not in (_MISSING_ATTRIBUTE % (kind.__name__, name), "attribute %s is read-only" % name):
         return None
     # CPython's generic setattr, for an object without __dict__: a data descriptor would have
     # been called, any other attribute of the type is read-only, and a new name has nowhere to go.
-    found = [vars(base)[name] for base in kind.__mro__ if name in vars(base)]
-    if not found:
+    found = _has(kind, name)
+    if found is None:
         return (_MISSING_ATTRIBUTE + " and no __dict__ for setting new attributes") % (_type_name(kind), name)
-    if hasattr(type(found[0]), "__set__"):
+    if _has(type(found), "__set__") is not None:
         return None
     return "'%s' object attribute '%s' is read-only" % (_type_name(kind), name)
 
@@ -94,10 +93,12 @@ def _item_message(error, operation):
     if not isinstance(node, ast.Subscript):
         return None
     owner = _value(node.value, frame)
-    if owner is _UNKNOWN or hasattr(type(owner), "__setitem__" if operation == "assignment" else "__delitem__"):
+    method = "__setitem__" if operation == "assignment" else "__delitem__"
+    if owner is _UNKNOWN or _has(type(owner), method) is not None:
         return None
     words = "does not"
-    if operation == "deletion" and _has_sequence_slots(type(owner)) and hasattr(_value(node.slice, frame), "__index__"):
+    key = _value(node.slice, frame)
+    if operation == "deletion" and _has_sequence_slots(type(owner)) and _has(type(key), "__index__") is not None:
         # CPython's PySequence_DelItem, reached for a sequence type and an integer key, says "doesn't".
         words = "doesn't"
     return "'%s' object %s support item %s" % (_type_name(type(owner)), words, operation)
@@ -116,7 +117,7 @@ def _zero_division_message(error):
     else:
         return None
     kinds = {type(left), type(right)}
-    if _UNKNOWN in (left, right) or not kinds <= {int, float, bool}:
+    if not kinds <= {int, float, bool}:
         return None
     if float in kinds:
         return "%s by zero" % _FLOAT_BY_ZERO[type(operator)] if type(operator) in _FLOAT_BY_ZERO else None
@@ -178,10 +179,8 @@ def _value(node, frame):
         return _UNKNOWN
     if isinstance(node, ast.Attribute):
         owner = _value(node.value, frame)
-        own = getattr(owner, "__dict__", None)
-        if owner is _UNKNOWN or not isinstance(own, dict) or node.attr not in own:
-            return _UNKNOWN
-        if hasattr(type(inspect.getattr_static(type(owner), node.attr, None)), "__set__"):
+        own = _own_dict(owner)
+        if own is None or node.attr not in own or _has(type(_has(type(owner), node.attr)), "__set__") is not None:
             return _UNKNOWN
         return own[node.attr]
     try:
@@ -190,11 +189,29 @@ def _value(node, frame):
         return _UNKNOWN
 
 
+def _has(kind, name):
+    """What kind or a base defines as name, looked up as CPython looks up special methods (no
+    __getattr__ runs); None when none does."""
+    for base in kind.__mro__:
+        if name in vars(base):
+            return vars(base)[name]
+    return None
+
+
+def _own_dict(obj):
+    """obj's instance __dict__, read without running a class's __getattribute__ or __getattr__."""
+    try:
+        own = object.__getattribute__(obj, "__dict__")
+    except (AttributeError, TypeError):
+        return None
+    return own if isinstance(own, dict) else None
+
+
 def _has_sequence_slots(kind):
     # Classes written in Python always have CPython's sequence slots; built-in types have them when
     # they are sized, indexed or searched.
     return bool(kind.__flags__ & _HEAP_TYPE) or any(
-        hasattr(kind, name) for name in ("__len__", "__getitem__", "__contains__")
+        _has(kind, name) is not None for name in ("__len__", "__getitem__", "__contains__")
     )
 
 
