@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The Python the kernel runs as its own: {@code pymastery_common.py} (rendering values, errors and
- * check results) followed by one runtime's file, as one source, so the GraalPy helper and the
+ * check results) followed by one runtime's files, as one source, so the GraalPy helper and the
  * CPython agent share that code and each is still compiled under its own file name.
  */
 public final class PythonSources {
@@ -15,9 +15,13 @@ public final class PythonSources {
 
     private PythonSources() {}
 
-    /** The common part, then {@code resource} found beside {@code owner}. */
-    public static String withCommon(Class<?> owner, String resource) {
-        return read(PythonSources.class, COMMON) + "\n\n" + read(owner, resource);
+    /** The common part, then each of {@code resources} found beside {@code owner}, in order. */
+    public static String withCommon(Class<?> owner, String... resources) {
+        StringBuilder text = new StringBuilder(read(PythonSources.class, COMMON));
+        for (String resource : resources) {
+            text.append("\n\n").append(read(owner, resource));
+        }
+        return text.toString();
     }
 
     private static String read(Class<?> owner, String resource) {

@@ -264,7 +264,7 @@ public final class GraalPyRuntime implements Runtime {
     private static final Source HELPER = helperSource();
 
     private static Source helperSource() {
-        String text = PythonSources.withCommon(GraalPyRuntime.class, "pymastery_kernel.py");
+        String text = PythonSources.withCommon(GraalPyRuntime.class, "pymastery_kernel.py", "cpython_wording.py");
         return Source.newBuilder("python", text, HELPER_FILE).buildLiteral();
     }
 

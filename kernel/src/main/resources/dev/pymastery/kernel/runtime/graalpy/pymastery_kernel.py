@@ -427,16 +427,19 @@ class Shell:
         while tb is not None and tb.tb_frame.f_code.co_filename == HELPER_FILE:
             tb = tb.tb_next
         tb, omitted = _shorten(_without_helper_frames(tb))
+        evalue = cpython_message(error)
+        if evalue is None:
+            evalue = _safe_str(error)
         try:
-            text = "".join(traceback.format_exception(type(error), error, tb))
+            text = "".join(_in_cpython_words(traceback.TracebackException(type(error), error, tb), error).format())
             if omitted:
                 text += "(traceback shortened: %d frames in the middle are not shown)\n" % omitted
         except BaseException:
-            text = "%s: %s\n" % (type(error).__name__, _safe_str(error))
+            text = "%s: %s\n" % (type(error).__name__, evalue)
         return {
             "status": "error",
             "ename": type(error).__name__,
-            "evalue": _safe_str(error),
+            "evalue": evalue,
             "traceback": text.rstrip("\n").split("\n"),
         }
 
@@ -961,6 +964,21 @@ def _bound_names(statements):
         elif isinstance(node, ast.MatchMapping) and node.rest:
             names.add(node.rest)
     return names
+
+
+def _in_cpython_words(report, error):
+    """report (a TracebackException of error) with CPython's messages for error and the errors
+    chained to it (cpython_wording.py); each report keeps its message in _str."""
+    top, seen = report, set()
+    while report is not None and error is not None and id(error) not in seen:
+        seen.add(id(error))
+        message = cpython_message(error)
+        if message is not None and hasattr(report, "_str"):
+            report._str = message
+        if report.__cause__ is not None:
+            _in_cpython_words(report.__cause__, error.__cause__)
+        report, error = report.__context__, error.__context__
+    return top
 
 
 def _shorten(tb):
