@@ -12,7 +12,8 @@ from its kernelspec, exactly as Jupyter starts it. Commands:
   {"cmd": "input", "value": TEXT}
   {"cmd": "raw", "channel": "shell", "frames": [TEXT...]}   sends frames as they are (bad messages)
   {"cmd": "interrupt"} | {"cmd": "restart", "timeout": S} | {"cmd": "shutdown", "timeout": S}
-  {"cmd": "alive"} | {"cmd": "pid"} | {"cmd": "quit"}
+  {"cmd": "shutdown_now"}   stops the kernel as nbval does: channels closed, then interrupt and kill
+  {"cmd": "alive"} | {"cmd": "pid"} | {"cmd": "connection_file"} | {"cmd": "quit"}
 """
 
 import json
@@ -149,8 +150,17 @@ class Driver:
         self.kc.stop_channels()
         return {"seconds": time.monotonic() - started, "alive": self.km.is_alive()}
 
+    def shutdown_now(self):
+        started = time.monotonic()
+        self.kc.stop_channels()
+        self.km.shutdown_kernel(now=True)
+        return {"seconds": time.monotonic() - started, "alive": self.km.is_alive()}
+
     def alive(self):
         return {"alive": self.km is not None and self.km.is_alive()}
+
+    def connection_file(self):
+        return {"path": self.km.connection_file}
 
     def pid(self):
         return {"pid": self.km.provisioner.process.pid if self.km.provisioner else None}

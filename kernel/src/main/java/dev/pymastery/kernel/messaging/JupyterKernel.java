@@ -84,7 +84,15 @@ public final class JupyterKernel implements AutoCloseable {
     private void received(Channel channel, Message message) {
         switch (channel) {
             case SHELL -> shellQueue.add(message);
-            case CONTROL -> control.execute(() -> serve(Channel.CONTROL, message));
+            case CONTROL -> {
+                try {
+                    control.execute(() -> serve(Channel.CONTROL, message));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // The session has ended (jupyter_client's shutdown_kernel(now=True) sends an
+                    // interrupt and kills the launcher at once): nobody waits for the reply.
+                    LOG.log(Level.DEBUG, message.type() + " after the session ended; dropped");
+                }
+            }
             case STDIN -> {
                 if (message.type().equals("input_reply")) {
                     stdin.answered(message.content().path("value").asString(""));

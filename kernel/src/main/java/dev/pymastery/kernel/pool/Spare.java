@@ -36,6 +36,11 @@ public final class Spare {
     private static final int MAX_SESSIONS = 50;
     /** How often a waiting spare checks that its installation is still there. */
     static final Duration WATCH_EVERY = Duration.ofSeconds(5);
+    /**
+     * How long the cell a stopped session was running may take to stop before the process is
+     * given up (the stop interrupts it: a soft interrupt, then the context's, bounded by 5 s).
+     */
+    static final Duration STOPPED_CELL_GRACE = Duration.ofSeconds(8);
 
     private final PoolDirectory pool;
     private final KernelProcess process;
@@ -83,7 +88,7 @@ public final class Spare {
                 served = serveOne(channel);
             }
             String reason = !served.clean()
-                    ? "the session did not end with a shutdown request"
+                    ? "the session's code was still running after it was stopped"
                     // One spare more than the pool's size is allowed: a used process is warmer
                     // (JIT-compiled code) than the fresh spare its launcher started as a replacement.
                     // Beyond that, a spare still starting goes first: it is the coldest, and its
@@ -150,7 +155,7 @@ public final class Spare {
     }
 
     /**
-     * How a session ended: {@code clean} when with a shutdown request (safe to reuse), and the pool
+     * How a session ended: {@code clean} when nothing of it still runs (safe to reuse), and the pool
      * size its launcher asked for ({@code PYMASTERY_POOL_SIZE} of the claim: a notebook runner
      * asks for as many as it runs at once), else this process's own.
      */
@@ -211,7 +216,12 @@ public final class Spare {
         } catch (IOException e) {
             // the launcher is gone
         }
-        return new Served(ending.requested(), wanted);
+        // A session stopped from outside is as reusable as one shut down once its cell has stopped:
+        // Jupyter stops kernels that way on purpose (nbval and jupyter_client's
+        // shutdown_kernel(now=True) interrupt, then kill the launcher), and the renewal that follows
+        // replaces all of the session's Python state either way.
+        boolean clean = ending.requested() || process.python().idleWithin(STOPPED_CELL_GRACE);
+        return new Served(clean, wanted);
     }
 
     private static void watchLauncher(DataInputStream in, KernelSession kernel) {
