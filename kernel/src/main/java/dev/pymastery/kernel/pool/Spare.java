@@ -87,8 +87,8 @@ public final class Spare {
             try (SocketChannel channel = launcher.get()) {
                 served = serveOne(channel);
             }
-            String reason = !served.clean()
-                    ? "the session's code was still running after it was stopped"
+            String reason = served.unusable().isPresent()
+                    ? served.unusable().get()
                     // One spare more than the pool's size is allowed: a used process is warmer
                     // (JIT-compiled code) than the fresh spare its launcher started as a replacement.
                     // Beyond that, a spare still starting goes first: it is the coldest, and its
@@ -155,11 +155,12 @@ public final class Spare {
     }
 
     /**
-     * How a session ended: {@code clean} when nothing of it still runs (safe to reuse), and the pool
+     * How a session ended: {@code unusable} says why the process may not serve another (empty when
+     * nothing of the session still runs), and the pool
      * size its launcher asked for ({@code PYMASTERY_POOL_SIZE} of the claim: a notebook runner
      * asks for as many as it runs at once), else this process's own.
      */
-    private record Served(boolean clean, int poolSize) {}
+    private record Served(Optional<String> unusable, int poolSize) {}
 
     /** Stops one spare that is still starting (claims its socket and hangs up); false if none. */
     private boolean retireOneStarting() {
@@ -184,7 +185,7 @@ public final class Spare {
             claim = Claim.read(in);
         } catch (EOFException e) {
             LOG.log(Level.INFO, "asked to stop");
-            return new Served(false, poolSize);
+            return new Served(Optional.of("asked to stop"), poolSize);
         }
         int wanted =
                 LauncherCommand.poolSize(claim.env().getOrDefault("PYMASTERY_POOL_SIZE", Integer.toString(poolSize)));
@@ -197,7 +198,7 @@ public final class Spare {
             out.writeByte(Launcher.ERROR);
             Claim.text(out, e.getMessage() == null ? e.toString() : e.getMessage());
             out.flush();
-            return new Served(false, wanted);
+            return new Served(Optional.of("the session could not start"), wanted);
         }
         out.writeByte(Launcher.OK);
         Claim.text(out, "pid " + ProcessHandle.current().pid() + ", log in " + pool.dir());
@@ -221,7 +222,9 @@ public final class Spare {
         // shutdown_kernel(now=True) interrupt, then kill the launcher), and the renewal that follows
         // replaces all of the session's Python state either way.
         boolean clean = ending.requested() || process.python().idleWithin(STOPPED_CELL_GRACE);
-        return new Served(clean, wanted);
+        return new Served(
+                clean ? Optional.empty() : Optional.of("the session's code was still running after it was stopped"),
+                wanted);
     }
 
     private static void watchLauncher(DataInputStream in, KernelSession kernel) {
