@@ -4,7 +4,7 @@
 #   .ci/nbval-root.sh             makes the root if it is missing or its recipe changed; prints its path
 #   .ci/nbval-root.sh run CMD...  runs CMD inside it, in the current folder
 # The root is kept in $PYMASTERY_NBVAL_ROOT (default /var/cache/pymastery/roots/sid-nbval) with its
-# recipe's hash; a re-run takes well under a second when it is in place, a fresh one about 4.5
+# recipe's hash; a re-run takes well under a second when it is in place, a fresh one 2.5-4.5
 # minutes (debootstrap; nbval pulls in ipykernel). `run` chroots in a mount namespace of its own,
 # with /proc, /dev, the JDKs (/usr/lib/jvm), the checkout and /run/pymastery (Podman's socket)
 # mounted at the same paths, so a kernelspec installed in the checkout starts this checkout's
@@ -44,7 +44,7 @@ build() {
   local work="$ROOT.part" start=$SECONDS
   as_root rm -rf "$work" "$work.log"
   as_root mkdir -p "$(dirname "$ROOT")"
-  say "making a Debian $SUITE root with ${PACKAGES[*]} in $ROOT; takes about 4.5 minutes"
+  say "making a Debian $SUITE root with ${PACKAGES[*]} in $ROOT; takes 2.5-4.5 minutes"
   # debootstrap leaves the packages that need a virtual one unconfigured and exits non-zero: apt-get
   # finishes them below, and the import check at the end decides.
   as_root debootstrap --variant=minbase --include="$(IFS=,; echo "${PACKAGES[*]}")" "$SUITE" "$work" "$MIRROR" \
