@@ -12,7 +12,8 @@ from its kernelspec, exactly as Jupyter starts it. Commands:
   {"cmd": "input", "value": TEXT}
   {"cmd": "raw", "channel": "shell", "frames": [TEXT...]}   sends frames as they are (bad messages)
   {"cmd": "interrupt"} | {"cmd": "restart", "timeout": S} | {"cmd": "shutdown", "timeout": S}
-  {"cmd": "alive"} | {"cmd": "pid"} | {"cmd": "quit"}
+  {"cmd": "shutdown_now"}   stops the kernel as nbval does: channels closed, then interrupt and kill
+  {"cmd": "alive"} | {"cmd": "pid"} | {"cmd": "connection_file"} | {"cmd": "quit"}
   {"cmd": "wait_exit", "timeout": S}  -> {"alive": bool, "exit_code": N|null}
   {"cmd": "replay", "code": TEXT, "times": N}  -> {"replies": N}: one signed execute_request, sent N times
   {"cmd": "fuzz", "seconds": S, "max_messages": N, "seed": N}  -> protocol_fuzzer.fuzz's report
@@ -152,6 +153,12 @@ class Driver:
         self.kc.stop_channels()
         return {"seconds": time.monotonic() - started, "alive": self.km.is_alive()}
 
+    def shutdown_now(self):
+        started = time.monotonic()
+        self.kc.stop_channels()
+        self.km.shutdown_kernel(now=True)
+        return {"seconds": time.monotonic() - started, "alive": self.km.is_alive()}
+
     def alive(self):
         return {"alive": self.km is not None and self.km.is_alive()}
 
@@ -192,11 +199,11 @@ class Driver:
             info["key"] = info["key"].decode("utf-8")
         return protocol_fuzzer.fuzz(info, seconds, max_messages, seed)
 
+    def connection_file(self):
+        return {"path": self.km.connection_file}
+
     def pid(self):
-        return {
-            "pid": self.km.provisioner.process.pid if self.km.provisioner else None,
-            "connection_file": self.km.connection_file,
-        }
+        return {"pid": self.km.provisioner.process.pid if self.km.provisioner else None}
 
 
 def main():

@@ -42,7 +42,12 @@ public final class PythonInterpreter implements Interpreter {
     private volatile CellContext current;
     private volatile Runtime interruptTarget;
     private int executionCount;
-    private int unstoredCount;
+    // Cells are named by how many non-silent cells ran, whatever store_history says: a notebook run
+    // top to bottom gets the same names from a client that stores history (JupyterLab, the
+    // project's runner) and from one that does not (nbval), and the name matches In [N] while
+    // every cell is stored. Silent runs (a client's probes) are named apart, so they shift nothing.
+    private int cellCount;
+    private int silentCount;
 
     public PythonInterpreter(GraalPyRuntime python, MagicRegistry magics, KernelVersions versions) {
         this.python = python;
@@ -77,7 +82,7 @@ public final class PythonInterpreter implements Interpreter {
     @Override
     public ExecuteOutcome execute(ExecuteRequest request, CellOutput output) {
         int count = request.storeHistory() ? ++executionCount : executionCount;
-        String name = request.storeHistory() ? "<cell " + count + ">" : "<input " + ++unstoredCount + ">";
+        String name = request.silent() ? "<silent " + ++silentCount + ">" : "<cell " + ++cellCount + ">";
         output.started(request.code(), count);
         python.attach(output);
         CellContext context = new CellContext(output, name, count, request.storeHistory());

@@ -36,6 +36,11 @@ public final class Spare {
     private static final int MAX_SESSIONS = 50;
     /** How often a waiting spare checks that its installation is still there. */
     static final Duration WATCH_EVERY = Duration.ofSeconds(5);
+    /**
+     * How long the cell a stopped session was running may take to stop before the process is
+     * given up (the stop interrupts it: a soft interrupt, then the context's, bounded by 5 s).
+     */
+    static final Duration STOPPED_CELL_GRACE = Duration.ofSeconds(8);
 
     private final PoolDirectory pool;
     private final KernelProcess process;
@@ -86,8 +91,8 @@ public final class Spare {
             try (SocketChannel channel = launcher.get()) {
                 served = serveOne(channel);
             }
-            String reason = !served.clean()
-                    ? "the session did not end with a shutdown request"
+            String reason = served.unusable().isPresent()
+                    ? served.unusable().get()
                     // One spare more than the pool's size is allowed: a used process is warmer
                     // (JIT-compiled code) than the fresh spare its launcher started as a replacement.
                     // Beyond that, a spare still starting goes first: it is the coldest, and its
@@ -161,11 +166,12 @@ public final class Spare {
     }
 
     /**
-     * How a session ended: {@code clean} when with a shutdown request (safe to reuse), and the pool
+     * How a session ended: {@code unusable} says why the process may not serve another (empty when
+     * nothing of the session still runs), and the pool
      * size its launcher asked for ({@code PYMASTERY_POOL_SIZE} of the claim: a notebook runner
      * asks for as many as it runs at once), else this process's own.
      */
-    private record Served(boolean clean, int poolSize) {}
+    private record Served(Optional<String> unusable, int poolSize) {}
 
     /** Stops one spare that is still starting (claims its socket and hangs up); false if none. */
     private boolean retireOneStarting() {
@@ -190,7 +196,7 @@ public final class Spare {
             claim = Claim.read(in);
         } catch (EOFException e) {
             LOG.log(Level.INFO, "asked to stop");
-            return new Served(false, poolSize);
+            return new Served(Optional.of("asked to stop"), poolSize);
         }
         int wanted =
                 LauncherCommand.poolSize(claim.env().getOrDefault("PYMASTERY_POOL_SIZE", Integer.toString(poolSize)));
@@ -203,7 +209,7 @@ public final class Spare {
             out.writeByte(Launcher.ERROR);
             Claim.text(out, e.getMessage() == null ? e.toString() : e.getMessage());
             out.flush();
-            return new Served(false, wanted);
+            return new Served(Optional.of("the session could not start"), wanted);
         }
         out.writeByte(Launcher.OK);
         Claim.text(out, "pid " + ProcessHandle.current().pid() + ", log in " + pool.dir());
@@ -222,7 +228,18 @@ public final class Spare {
         } catch (IOException e) {
             // the launcher is gone
         }
-        return new Served(ending.requested(), wanted);
+        // A session stopped from outside is as reusable as one shut down once its cell has stopped:
+        // Jupyter stops kernels that way on purpose (nbval and jupyter_client's
+        // shutdown_kernel(now=True) interrupt, then kill the launcher), and the renewal that follows
+        // replaces all of the session's Python state either way.
+        if (ending == Ending.EXITED) {
+            // os._exit: the guest ended its context as a Python process ends itself.
+            return new Served(Optional.of("the cell ended the process (os._exit)"), wanted);
+        }
+        boolean clean = ending.requested() || process.python().idleWithin(STOPPED_CELL_GRACE);
+        return new Served(
+                clean ? Optional.empty() : Optional.of("the session's code was still running after it was stopped"),
+                wanted);
     }
 
     private static void watchLauncher(DataInputStream in, KernelSession kernel) {

@@ -207,7 +207,7 @@ class KernelFidelityIT {
         assertThat(kernel.execute("'alive after fuzzing'").result()).contains("alive after fuzzing");
         Path log = kernelLog(
                 work.resolve("kernel.log"),
-                kernel.call(Map.of("cmd", "pid")).path("connection_file").asString());
+                kernel.call(Map.of("cmd", "connection_file")).path("path").asString());
         long dropped;
         try (Stream<String> lines = Files.lines(log)) {
             dropped = lines.filter(line -> line.contains("dropped a message")).count();

@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The warm pool behind the kernelspec: a process that served a session comes back with a fresh
- * namespace, a process whose launcher dies goes away, and a process that loaded a C extension is
- * not reused, and a spare of a kernel since uninstalled exits. Pool size 0 here, so the only spare is
+ * namespace, also when its launcher was killed as nbval stops kernels, a process that loaded a C
+ * extension is not reused, and a spare of a kernel since uninstalled exits. Pool size 0 here, so the only spare is
  * the recycled one.
  */
 class KernelPoolIT {
@@ -25,7 +28,12 @@ class KernelPoolIT {
     private JupyterDriver start(String name) throws Exception {
         Path work = Files.createDirectories(Path.of("target", "it-work", "pool-" + name))
                 .toAbsolutePath();
-        return JupyterDriver.start(kernel, work, work.resolve("kernel.log"));
+        return JupyterDriver.start(kernel, work, launcherLog(name));
+    }
+
+    /** What the kernel (its launcher) wrote to stderr. */
+    private static Path launcherLog(String name) {
+        return Path.of("target", "it-work", "pool-" + name, "kernel.log").toAbsolutePath();
     }
 
     private static long kernelPid(JupyterDriver driver) {
@@ -103,13 +111,55 @@ class KernelPoolIT {
     }
 
     @Test
-    void aKernelWhoseLauncherIsKilledGoesAway() throws Exception {
-        try (JupyterDriver one = start("killed")) {
-            long kernel = kernelPid(one);
-            long launcher = one.call(Map.of("cmd", "pid")).path("pid").asLong();
-            ProcessHandle.of(launcher).orElseThrow().destroyForcibly();
-            waitForExit(kernel, Duration.ofSeconds(20));
-            assertThat(ProcessHandle.of(kernel).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+    void aKernelStoppedAsNbvalStopsItReturnsToThePool() throws Exception {
+        // nbval (and jupyter_client's shutdown_kernel(now=True)) closes its channels, sends
+        // interrupt_request and kills the launcher at once: here once while idle, once mid-cell.
+        long first;
+        Path log;
+        try (JupyterDriver one = start("stopped-idle")) {
+            first = kernelPid(one);
+            one.execute("left_behind = 'secret'");
+            String connection =
+                    one.call(Map.of("cmd", "connection_file")).path("path").asString();
+            assertThat(one.shutdownNow().path("alive").asBoolean()).isFalse();
+            log = spareLog("stopped-idle", connection);
+        }
+        try (JupyterDriver two = start("stopped-busy")) {
+            assertThat(kernelPid(two))
+                    .as("the stopped process serves the next kernel")
+                    .isEqualTo(first);
+            assertThat(two.execute("'left_behind' in globals()").result()).isEqualTo("False");
+            two.send("shell", "execute_request", two.executeContent("import time\ntime.sleep(60)"));
+            Thread.sleep(1000);
+            two.shutdownNow();
+        }
+        try (JupyterDriver three = start("after-stops")) {
+            assertThat(kernelPid(three))
+                    .as("a process stopped mid-cell is reused once the cell has stopped")
+                    .isEqualTo(first);
+            three.shutdown();
+        }
+        assertThat(Files.readString(log))
+                .as("the spare's log (" + log + ")")
+                .contains("session ended: STOPPED")
+                .doesNotContain("SEVERE", "RejectedExecutionException", "not returning to the pool");
+    }
+
+    /**
+     * The log of the spare that served a connection file: the launcher names the folder
+     * ("pymastery: kernel pid N, log in DIR"), the spare the file ("serving FILE").
+     */
+    private static Path spareLog(String session, String connectionFile) throws Exception {
+        String launcherLog = Files.readString(launcherLog(session));
+        Matcher folder = Pattern.compile("kernel pid \\d+, log in (\\S+)").matcher(launcherLog);
+        assertThat(folder.find())
+                .as("the launcher's log names the pool folder:\n" + launcherLog)
+                .isTrue();
+        try (Stream<Path> logs = Files.list(Path.of(folder.group(1)))) {
+            return logs.filter(p -> p.getFileName().toString().endsWith(".log"))
+                    .filter(p -> readQuietly(p).contains("serving " + connectionFile))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -133,6 +183,14 @@ class KernelPoolIT {
         assertThat(ProcessHandle.of(spare).map(ProcessHandle::isAlive))
                 .as("a spare whose kernelspec was removed exits instead of idling for half an hour")
                 .isNotEqualTo(Optional.of(true));
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private static void waitForExit(long pid, Duration timeout) throws InterruptedException {

@@ -116,6 +116,35 @@ class KernelProtocolIT {
     }
 
     @Test
+    void cellsAreNamedAlikeWhetherOrNotHistoryIsStored() {
+        // nbval sends store_history=false; JupyterLab and the project's runner send true. A notebook
+        // run top to bottom must show the same names either way (week 9 shows a code object's file).
+        int stored = cellNumber(kernel.execute("1/0").traceback());
+        ObjectNode unstored = kernel.executeContent("def shown():\n    return 1\n1/0");
+        unstored.put("store_history", false);
+        Execution notStored = kernel.collect(kernel.send("shell", "execute_request", unstored), 60);
+        assertThat(cellNumber(notStored.traceback())).isEqualTo(stored + 1);
+        ObjectNode quiet = kernel.executeContent("quiet_name = __import__('sys')._getframe().f_code.co_filename");
+        quiet.put("silent", true);
+        kernel.collect(kernel.send("shell", "execute_request", quiet), 60);
+        assertThat(kernel.execute("quiet_name").result()).startsWith("'<silent ");
+        assertThat(kernel.execute("import inspect\nprint(inspect.getsource(shown), end='')")
+                        .stdout())
+                .as("an unstored cell's source stays readable")
+                .isEqualTo("def shown():\n    return 1\n");
+        assertThat(cellNumber(kernel.execute("1/0").traceback()))
+                .as("a silent run shifts no names")
+                .isEqualTo(stored + 4);
+    }
+
+    private static int cellNumber(String traceback) {
+        java.util.regex.Matcher name =
+                java.util.regex.Pattern.compile("<cell (\\d+)>").matcher(traceback);
+        assertThat(name.find()).as("a cell name in\n" + traceback).isTrue();
+        return Integer.parseInt(name.group(1));
+    }
+
+    @Test
     void userExpressionsAreEvaluatedAfterTheCell() {
         ObjectNode content = kernel.executeContent("ue_value = 21");
         content.putObject("user_expressions").put("double", "ue_value * 2").put("broken", "1/0");

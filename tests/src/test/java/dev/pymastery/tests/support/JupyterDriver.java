@@ -134,6 +134,11 @@ public final class JupyterDriver implements AutoCloseable {
         return call(Map.of("cmd", "shutdown", "timeout", 10));
     }
 
+    /** Stops the kernel as nbval does: channels closed, then {@code shutdown_kernel(now=True)}. */
+    public JsonNode shutdownNow() {
+        return call(Map.of("cmd", "shutdown_now"));
+    }
+
     public boolean alive() {
         return call(Map.of("cmd", "alive")).path("alive").asBoolean();
     }

@@ -525,6 +525,14 @@ public final class GraalPyRuntime implements Runtime {
         }
     }
 
+    /**
+     * Whether no guest code runs, waiting up to {@code timeout} for the running call (a cell being
+     * interrupted) to end.
+     */
+    public boolean idleWithin(Duration timeout) {
+        return awaitIdle(timeout);
+    }
+
     private boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (busyLock) {
