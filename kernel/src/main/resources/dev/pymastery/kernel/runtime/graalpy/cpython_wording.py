@@ -82,10 +82,10 @@ def _attribute_message(error, message):
     # been called, any other attribute of the type is read-only, and a new name has nowhere to go.
     found = _has(kind, name)
     if found is None:
-        return (_MISSING_ATTRIBUTE + " and no __dict__ for setting new attributes") % (_type_name(kind), name)
+        return (_MISSING_ATTRIBUTE + " and no __dict__ for setting new attributes") % (_tp_name(kind), name)
     if _has(type(found), "__set__") is not None:
         return None
-    return "'%s' object attribute '%s' is read-only" % (_type_name(kind), name)
+    return "'%s' object attribute '%s' is read-only" % (_tp_name(kind), name)
 
 
 def _item_message(error, operation):
@@ -101,7 +101,7 @@ def _item_message(error, operation):
     if operation == "deletion" and _has_sequence_slots(type(owner)) and _has(type(key), "__index__") is not None:
         # CPython's PySequence_DelItem, reached for a sequence type and an integer key, says "doesn't".
         words = "doesn't"
-    return "'%s' object %s support item %s" % (_type_name(type(owner)), words, operation)
+    return "'%s' object %s support item %s" % (_tp_name(type(owner)), words, operation)
 
 
 _ZERO_DIVISION = ("division by zero", "integer division or modulo by zero")
@@ -215,7 +215,7 @@ def _has_sequence_slots(kind):
     )
 
 
-def _type_name(kind):
+def _tp_name(kind):
     """CPython's tp_name: the bare name for classes written in Python, module.name for built-in
     types outside builtins."""
     if kind.__flags__ & _HEAP_TYPE or kind.__module__ in ("builtins", None):
