@@ -39,4 +39,15 @@ public interface CellOutput {
      * {@code ask_exit}), unless {@code keepKernel}. Outputs that cannot end a session ignore it.
      */
     default void askExit(boolean keepKernel) {}
+
+    /**
+     * Help for the front end's pager ({@code obj?}), sent as IPython's {@code page} payload on the
+     * reply. Outputs without a pager show it as output instead.
+     */
+    default void page(MimeBundle bundle) {
+        display(bundle, Optional.empty(), false);
+    }
+
+    /** Text for the next cell (or this one, with {@code replace}): IPython's {@code set_next_input}. */
+    default void setNextInput(String text, boolean replace) {}
 }

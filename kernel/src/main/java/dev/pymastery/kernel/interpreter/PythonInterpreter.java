@@ -14,7 +14,9 @@ import dev.pymastery.kernel.magic.MagicContext;
 import dev.pymastery.kernel.magic.MagicRegistry;
 import dev.pymastery.kernel.magic.MagicUsageException;
 import dev.pymastery.kernel.magic.ParsedCell;
+import dev.pymastery.kernel.magic.StoredCell;
 import dev.pymastery.kernel.runtime.Cell;
+import dev.pymastery.kernel.runtime.PythonSources;
 import dev.pymastery.kernel.runtime.CellResult;
 import dev.pymastery.kernel.runtime.Runtime;
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
@@ -112,7 +114,7 @@ public final class PythonInterpreter implements Interpreter {
                 case ParsedCell.CellMagicCall call ->
                     magics.cell(call.name())
                             .map(magic -> runCellMagic(magic, call, context))
-                            .orElseGet(() -> usageError(magics.unknownCell(call.name())));
+                            .orElseGet(() -> runLearnersCellMagic(call, context));
             };
         } catch (GuestExitException e) {
             throw e;
@@ -131,6 +133,18 @@ public final class PythonInterpreter implements Interpreter {
 
     private static CellResult runCellMagic(CellMagic magic, ParsedCell.CellMagicCall call, CellContext context) {
         return magic.run(call.args(), call.body(), context);
+    }
+
+    /** A %%name the learner registered with IPython.core.magic runs as a Python call in the cell. */
+    private CellResult runLearnersCellMagic(ParsedCell.CellMagicCall call, CellContext context) {
+        if (python.call("find_cell_magic", call.name()).isNone()) {
+            return usageError(magics.unknownCell(call.name()));
+        }
+        // IPython hands a cell magic its body ending with a newline; magics written for it expect one.
+        String body = call.body().isEmpty() || call.body().endsWith("\n") ? call.body() : call.body() + "\n";
+        String code = "_pymastery_cell_magic(" + PythonSources.pythonString(call.name()) + ", "
+                + PythonSources.pythonString(call.args()) + ", " + PythonSources.pythonString(body) + ")";
+        return python.run(context.cell(code), context.output());
     }
 
     private static CellResult usageError(String message) {
@@ -232,6 +246,13 @@ public final class PythonInterpreter implements Interpreter {
         @Override
         public CellResult runIn(Runtime runtime, Cell cell) {
             return interruptible(runtime, () -> runtime.run(cell, output));
+        }
+
+        @Override
+        public List<StoredCell> history() {
+            return history.query(new HistoryQuery.Tail(Integer.MAX_VALUE)).stream()
+                    .map(entry -> new StoredCell(entry.line(), entry.input(), entry.output()))
+                    .toList();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.pymastery.kernel.magic;
 
+import dev.pymastery.kernel.runtime.PythonSources;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -7,7 +8,8 @@ import java.util.regex.Pattern;
  * Reads magics the way IPython spells them. A cell whose first line starts with {@code %%} belongs
  * to a cell magic. In Python code, a line that starts a logical line with {@code %name args} (or
  * {@code target = %name args}) becomes a call to {@code _pymastery_line_magic("name", "args")},
- * and {@code !cmd} (or {@code target = !cmd}) a call of the {@code system} (or {@code sx}) magic.
+ * {@code !cmd} (or {@code target = !cmd}) a call of the {@code system} (or {@code sx}) magic, and
+ * IPython's help ({@code obj?}, {@code obj??}, {@code ?obj}) a call of {@code pinfo} or {@code pinfo2}.
  * Lines inside strings, brackets and backslash continuations are left alone.
  */
 public final class CellParser {
@@ -18,6 +20,9 @@ public final class CellParser {
     private static final Pattern ASSIGNED_MAGIC =
             Pattern.compile("^(\\s*)(" + TARGET + ")\\s*=\\s*%([A-Za-z_][\\w.]*)(.*)$");
     private static final Pattern ASSIGNED_SHELL = Pattern.compile("^(\\s*)(" + TARGET + ")\\s*=\\s*!(.*)$");
+    /** IPython's help: {@code obj?} or {@code ?obj} (%pinfo), {@code obj??} or {@code ??obj} (%pinfo2). */
+    private static final Pattern HELP_AFTER = Pattern.compile("^(\\s*)([A-Za-z_][\\w.]*)\\s*(\\?\\??)\\s*$");
+    private static final Pattern HELP_BEFORE = Pattern.compile("^(\\s*)(\\?\\??)\\s*([A-Za-z_][\\w.]*)\\s*$");
 
     private CellParser() {}
 
@@ -54,6 +59,14 @@ public final class CellParser {
         if (m.matches()) {
             return m.group(1) + call(m.group(2), m.group(3));
         }
+        m = HELP_AFTER.matcher(line);
+        if (m.matches()) {
+            return m.group(1) + call(m.group(3).length() == 2 ? "pinfo2" : "pinfo", m.group(2));
+        }
+        m = HELP_BEFORE.matcher(line);
+        if (m.matches()) {
+            return m.group(1) + call(m.group(2).length() == 2 ? "pinfo2" : "pinfo", m.group(3));
+        }
         m = SHELL.matcher(line);
         if (m.matches()) {
             return m.group(1) + call("system", m.group(2));
@@ -75,23 +88,6 @@ public final class CellParser {
 
     /** A double-quoted Python string literal for any text. */
     static String pythonString(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        text.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (cp < 0x20 || cp == 0x7f) {
-                        out.append(String.format("\\x%02x", cp));
-                    } else {
-                        out.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        return out.append('"').toString();
+        return PythonSources.pythonString(text);
     }
 }

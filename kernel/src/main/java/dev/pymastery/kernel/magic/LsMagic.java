@@ -32,6 +32,7 @@ final class LsMagic implements LineMagic {
                     .append(magic.help())
                     .append('\n');
         }
+        context.python().call("user_magics_listing").text().ifPresent(text::append);
         text.append("\nLine magics can stand anywhere a statement can; cell magics go on the first line.");
         context.print(text.toString());
         return new Outcome.None();

@@ -33,6 +33,9 @@ public interface MagicContext {
      */
     <T> T interruptible(Runtime target, Supplier<T> work);
 
+    /** This session's stored cells, oldest first (the running cell is not among them yet). */
+    java.util.List<StoredCell> history();
+
     /** Prints to the cell's stdout. */
     default void print(String text) {
         output().stream("stdout", text.endsWith("\n") ? text : text + "\n");

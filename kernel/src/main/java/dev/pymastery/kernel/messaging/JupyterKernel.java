@@ -319,6 +319,7 @@ public final class JupyterKernel implements AutoCloseable {
                 payload = content.putArray("payload");
             }
         }
+        output.payloads().forEach(payload::add);
         Optional<Boolean> exit = output.exitAsked();
         exit.ifPresent(keep -> payload.addObject().put("source", "ask_exit").put("keepkernel", keep));
         reply(channel, request, "execute_reply", content);

@@ -4,7 +4,9 @@ import dev.pymastery.kernel.cell.CellOutput;
 import dev.pymastery.kernel.cell.ErrorInfo;
 import dev.pymastery.kernel.cell.MimeBundle;
 import dev.pymastery.kernel.cell.StdinUnavailableException;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,6 +19,7 @@ final class RequestOutput implements CellOutput {
     private final boolean allowStdin;
     private final StreamBatcher streams;
     private volatile Boolean exitAsked;
+    private final List<ObjectNode> payloads = new CopyOnWriteArrayList<>();
 
     RequestOutput(
             Publisher publisher,
@@ -114,6 +117,37 @@ final class RequestOutput implements CellOutput {
      */
     Optional<Boolean> exitAsked() {
         return Optional.ofNullable(exitAsked);
+    }
+
+    /**
+     * A pager payload on the reply, as ipykernel sends it. A client that allows no input (nbclient,
+     * nbval, papermill: headless runs, which drop payloads) also gets the text as display_data, so
+     * the help is kept in the notebook it writes.
+     */
+    @Override
+    public void page(MimeBundle bundle) {
+        ObjectNode payload = content();
+        payload.put("source", "page");
+        payload.set("data", bundle.data());
+        payload.put("start", 0);
+        payloads.add(payload);
+        if (!allowStdin && !silent) {
+            display(bundle, Optional.empty(), false);
+        }
+    }
+
+    @Override
+    public void setNextInput(String text, boolean replace) {
+        ObjectNode payload = content();
+        payload.put("source", "set_next_input");
+        payload.put("text", text);
+        payload.put("replace", replace);
+        payloads.add(payload);
+    }
+
+    /** The payloads the cell asked for, in order (besides ask_exit). */
+    List<ObjectNode> payloads() {
+        return List.copyOf(payloads);
     }
 
     @Override

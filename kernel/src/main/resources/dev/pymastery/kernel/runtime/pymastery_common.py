@@ -7,6 +7,7 @@ own file name, and the agent still travels as one stdlib-only file. Python 3.8 o
 
 import io
 import pprint
+import sys
 import traceback
 
 RICH_REPRS = (
@@ -43,6 +44,104 @@ class DisplayHandle:
 
 class StdinNotImplementedError(RuntimeError):
     """input() was called but the front end cannot answer."""
+
+
+class UsageError(Exception):
+    """A magic was called wrongly; the message says how to call it."""
+
+
+class Capture:
+    """What a %%capture cell or capture_output() block keeps: its text and its displays.
+
+    begin() swaps sys.stdout / sys.stderr for StringIOs (those asked for); the shell's display()
+    appends to outputs while a capture with display=True is the innermost one; end() puts the
+    streams back.
+    """
+
+    def __init__(self, stdout, stderr, display):
+        self.stdout = io.StringIO() if stdout else None
+        self.stderr = io.StringIO() if stderr else None
+        self.display = display
+        self.outputs = []
+        self.saved = None
+
+    def begin(self, stack):
+        self.saved = sys.stdout, sys.stderr
+        if self.stdout is not None:
+            sys.stdout = self.stdout
+        if self.stderr is not None:
+            sys.stderr = self.stderr
+        stack.append(self)
+        return self
+
+    def end(self, stack):
+        if self in stack:
+            stack.remove(self)
+        if self.saved is not None:
+            sys.stdout, sys.stderr = self.saved
+            self.saved = None
+
+    @staticmethod
+    def displays_into(stack):
+        """The outputs list a display() goes to now, or None when nothing captures displays."""
+        return stack[-1].outputs if stack and stack[-1].display else None
+
+
+class IPythonImporter:
+    """Serves the kernel's own IPython package to import statements.
+
+    The modules are the kernel jar's runtime/ipython files, joined into this source by
+    PythonSources as _IPYTHON_MODULES (name: (is_package, source)). Each module gets the running
+    shell (the GraalPy shell or the CPython agent) as _pymastery_host before its code runs.
+    """
+
+    def __init__(self, host, modules):
+        self.host = host
+        self.modules = modules
+
+    @staticmethod
+    def install(host, modules):
+        importer = IPythonImporter(host, modules)
+        sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "IPythonImporter"]
+        sys.meta_path.insert(0, importer)
+        for name in [n for n in sys.modules if n == "IPython" or n.startswith("IPython.")]:
+            del sys.modules[name]
+        import builtins
+
+        builtins.get_ipython = IPythonImporter.get_ipython
+        return importer
+
+    def find_spec(self, name, path=None, target=None):
+        entry = self.modules.get(name)
+        if entry is None:
+            return None
+        import importlib.util
+
+        return importlib.util.spec_from_loader(name, self, origin=self._filename(name), is_package=entry[0])
+
+    def _filename(self, name):
+        return "pymastery/" + name.replace(".", "/") + ("/__init__.py" if self.modules[name][0] else ".py")
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        module.__dict__["_pymastery_host"] = self.host
+        module.__file__ = self._filename(module.__name__)
+        exec(compile(self.get_source(module.__name__), module.__file__, "exec"), module.__dict__)
+
+    @staticmethod
+    def get_ipython():
+        """The builtin get_ipython(), as IPython puts it in every namespace."""
+        from IPython.core.getipython import get_ipython
+
+        return get_ipython()
+
+    def get_source(self, name):
+        return self.modules[name][1]
+
+    def is_package(self, name):
+        return self.modules[name][0]
 
 
 def _type_name(value):

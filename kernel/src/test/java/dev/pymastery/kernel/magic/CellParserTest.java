@@ -2,6 +2,8 @@ package dev.pymastery.kernel.magic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class CellParserTest {
@@ -25,6 +27,19 @@ class CellParserTest {
     void shellEscapesBecomeSystemAndSx() {
         assertThat(python("!ls -la")).isEqualTo("_pymastery_line_magic(\"system\", \"ls -la\")");
         assertThat(python("files = !ls")).isEqualTo("files = _pymastery_line_magic(\"sx\", \"ls\")");
+    }
+
+    @Test
+    void questionMarksAskForHelpAsInIPython() {
+        assertThat(python("print?")).isEqualTo("_pymastery_line_magic(\"pinfo\", \"print\")");
+        assertThat(python("os.path.join??")).isEqualTo("_pymastery_line_magic(\"pinfo2\", \"os.path.join\")");
+        assertThat(python("?len")).isEqualTo("_pymastery_line_magic(\"pinfo\", \"len\")");
+        assertThat(python("  ??str.split ")).isEqualTo("  _pymastery_line_magic(\"pinfo2\", \"str.split\")");
+        assertThat(python("x = 1\nx?")).isEqualTo("x = 1\n_pymastery_line_magic(\"pinfo\", \"x\")");
+        // Not help: a question mark inside a string, after an expression that is not a name, or three of them.
+        for (String code : List.of("s = 'why?'", "f(x)?", "x???", "'''\nx?\n'''")) {
+            assertThat(python(code)).as(code).isEqualTo(code);
+        }
     }
 
     @Test

@@ -7,11 +7,14 @@ import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class PythonSourcesTest {
@@ -49,6 +52,60 @@ class PythonSourcesTest {
                         read(PythonSources.class, "pymastery_common.py"),
                         read(GraalPyRuntime.class, "pymastery_kernel.py"),
                         read(GraalPyRuntime.class, "cpython_wording.py")));
+    }
+
+    /** A method defined twice in one class: the later replaces the earlier without a word. */
+    private static void assertNoMethodDefinedTwice(String name, String text) {
+        Map<String, String> seen = new HashMap<>();
+        String owner = null;
+        for (String line : text.split("\n")) {
+            Matcher klass = Pattern.compile("^class (\\w+)").matcher(line);
+            if (klass.find()) {
+                owner = klass.group(1);
+                continue;
+            }
+            if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith(")")) {
+                owner = null;
+            }
+            Matcher method = Pattern.compile("^    def (\\w+)\\(").matcher(line);
+            if (owner != null && method.find()) {
+                assertThat(seen.put(owner + "." + method.group(1), name))
+                        .as("%s.%s is defined twice in %s: the later one replaces the other", owner, method.group(1), name)
+                        .isNull();
+            }
+        }
+    }
+
+    @Test
+    void noClassOfTheHelperOrTheAgentDefinesAMethodTwice() throws IOException {
+        assertNoMethodDefinedTwice("pymastery_kernel.py", read(GraalPyRuntime.class, "pymastery_kernel.py"));
+        assertNoMethodDefinedTwice("pymastery_agent.py", read(CPythonRuntime.class, "pymastery_agent.py"));
+        assertNoMethodDefinedTwice("pymastery_common.py", read(PythonSources.class, "pymastery_common.py"));
+    }
+
+    @Test
+    void everyFileOfTheIPythonPackageIsServedUnderItsModuleName() throws Exception {
+        Path root = Path.of(PythonSources.class.getResource("ipython").toURI());
+        List<String> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(p -> p.toString().endsWith(".py"))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        }
+        List<String> served = PythonSources.IPYTHON_MODULES.stream()
+                .map(m -> m.getKey().replace('.', '/') + (m.getValue() ? "/__init__.py" : ".py"))
+                .sorted()
+                .toList();
+        assertThat(served).as("modules in PythonSources.IPYTHON_MODULES").isEqualTo(files);
+        String table = PythonSources.ipythonModules();
+        assertThat(table).startsWith("_IPYTHON_MODULES = {\n").contains("\"IPython.core.display\": (False, \"");
+    }
+
+    @Test
+    void aPythonStringLiteralKeepsEveryCharacter() {
+        assertThat(PythonSources.pythonString("a\"b\\c\nd\te\u0001\u00e9"))
+                .isEqualTo("\"a\\\"b\\\\c\\nd\\te\\x01\u00e9\"");
     }
 
     @Test

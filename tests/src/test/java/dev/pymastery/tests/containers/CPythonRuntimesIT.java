@@ -112,6 +112,28 @@ class CPythonRuntimesIT {
 
     @Test
     @Order(4)
+    void theKernelsIPythonPackageServesCPythonCellsToo() {
+        Execution shown = cell("%%cpython\nimport IPython, sys\nfrom IPython.display import Markdown, HTML, display\n"
+                + "display(Markdown('*md*'))\n"
+                + "print(type(get_ipython()).__name__, get_ipython() is IPython.get_ipython(), sys.implementation.name)\n"
+                + "HTML('<b>h</b>')");
+        assertThat(shown.ok()).as(shown.toString()).isTrue();
+        assertThat(shown.stdout()).isEqualTo("ZMQInteractiveShell True cpython\n");
+        assertThat(shown.of("display_data").get(0).path("data").path("text/markdown").asString())
+                .isEqualTo("*md*");
+        assertThat(shown.of("execute_result").get(0).path("data").path("text/html").asString())
+                .isEqualTo("<b>h</b>");
+        Execution magic = cell("%%cpython\nfrom IPython.core.magic import register_line_magic\n"
+                + "@register_line_magic\ndef twice(line):\n    return line * 2\n"
+                + "get_ipython().run_line_magic('twice', 'ab')");
+        assertThat(magic.result()).isEqualTo("'abab'");
+        Execution kernels = cell("%%cpython\nget_ipython().run_line_magic('pwd', '')");
+        assertThat(kernels.reply().path("ename").asString()).isEqualTo("UsageError");
+        assertThat(kernels.reply().path("evalue").asString()).contains("run in GraalPy cells");
+    }
+
+    @Test
+    @Order(4)
     void richReprsAndMatplotlibFiguresAreDisplayData() {
         Execution html = cell("%%cpython\nclass Box:\n    def _repr_html_(self):\n        return '<b>box</b>'\nBox()");
         assertThat(html.of("execute_result")

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The IPython-spelled magics, each through a real client. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,6 +37,61 @@ class MagicsIT {
         String text = kernel.execute("%lsmagic").stdout();
         assertThat(text).contains("%time", "%timeit", "%env", "%who", "%pwd", "%cd");
         assertThat(text).contains("%%time", "%%writefile", "%%html", "%%markdown", "%%javascript");
+    }
+
+    @Test
+    void lsmagicListsTheMagicsThisNotebookRegistered() {
+        kernel.execute("from IPython.core.magic import register_cell_magic\n"
+                + "@register_cell_magic\ndef upper_cell(line, cell):\n    'Upper-cases the cell.'\n    return cell.upper()");
+        assertThat(kernel.execute("%%upper_cell\nabc").result()).isEqualTo("'ABC\\n'");
+        assertThat(kernel.execute("%lsmagic").stdout())
+                .contains("%pinfo", "%pinfo2", "%pdoc", "%psource")
+                .contains("Defined in this notebook:\n  %%upper_cell\n      Upper-cases the cell.");
+    }
+
+    @Test
+    void helpIsAPagerPayloadAndAHeadlessClientAlsoKeepsItAsOutput() {
+        Execution interactive = kernel.execute("len?");
+        assertThat(interactive.content().path("payload").get(0).path("source").asString()).isEqualTo("page");
+        assertThat(interactive.content().path("payload").get(0).path("data").path("text/plain").asString())
+                .contains("Signature:");
+        assertThat(interactive.of("display_data")).isEmpty();
+        ObjectNode headless = kernel.executeContent("len?");
+        headless.put("allow_stdin", false);
+        Execution batch = kernel.collect(kernel.send("shell", "execute_request", headless), 60);
+        assertThat(batch.content().path("payload").size()).isEqualTo(1);
+        assertThat(batch.of("display_data")).hasSize(1);
+        assertThat(batch.of("display_data").get(0).path("content").path("data").path("text/plain").asString())
+                .contains("Signature:");
+    }
+
+    @Test
+    void historyPrintsTheCellsAsTyped() {
+        kernel.execute("history_marker = 1");
+        kernel.execute("%pwd");
+        String text = kernel.execute("%history -n -l 2").stdout();
+        assertThat(text).matches("(?s)\\s*\\d+: history_marker = 1\\n\\s*\\d+: %pwd\\n");
+        assertThat(kernel.execute("%history -l x").content().path("evalue").asString()).contains("not a cell number");
+    }
+
+    @Test
+    void pipCondaAndMatplotlibSayWhatToDoInstead() {
+        Execution pip = kernel.execute("%pip install requests");
+        assertThat(pip.content().path("ename").asString()).isEqualTo("UsageError");
+        assertThat(pip.content().path("evalue").asString()).contains("does not install packages", "%%cpython");
+        assertThat(pip.content().path("traceback").toString()).doesNotContain("_pymastery_line_magic");
+        assertThat(kernel.execute("%conda install numpy").content().path("ename").asString()).isEqualTo("UsageError");
+        assertThat(kernel.execute("%matplotlib inline").stdout()).contains("%%cpython");
+    }
+
+    @Test
+    void resetAsksFirstAndSaysSoWhenNobodyCanAnswer() {
+        kernel.execute("reset_victim = 1");
+        ObjectNode headless = kernel.executeContent("%reset");
+        headless.put("allow_stdin", false);
+        Execution refused = kernel.collect(kernel.send("shell", "execute_request", headless), 60);
+        assertThat(refused.content().path("evalue").asString()).contains("%reset -f");
+        assertThat(kernel.execute("reset_victim").result()).isEqualTo("1");
     }
 
     @Test

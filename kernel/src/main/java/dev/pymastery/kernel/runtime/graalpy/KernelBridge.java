@@ -79,6 +79,23 @@ public final class KernelBridge {
         }
     }
 
+    /** Help text ({@code obj?}) for the pager: a MIME bundle as JSON. */
+    @HostAccess.Export
+    public void page(String dataJson) {
+        CellOutput target = output.get();
+        if (target != null) {
+            target.page(new MimeBundle((ObjectNode) json.readTree(dataJson), json.createObjectNode()));
+        }
+    }
+
+    @HostAccess.Export
+    public void set_next_input(String text, boolean replace) {
+        CellOutput target = output.get();
+        if (target != null) {
+            target.setNextInput(text, replace);
+        }
+    }
+
     @HostAccess.Export
     public MagicAnswer line_magic(String name, String args) {
         LineMagicHandler handler = magics.get();

@@ -125,6 +125,7 @@ class Agent:
         self.interrupt_next = False
         self.queue_lock = threading.Lock()
         self.display_counter = 0
+        self.count = 0
         self.gil = _gil_enabled()
         self.libc = None
         self.pumps = {}
@@ -172,8 +173,39 @@ class Agent:
         signal.signal(signal.SIGINT, self._on_sigint)
         os.environ.setdefault("MPLBACKEND", "module://" + InlineBackend.NAME)
         sys.meta_path.append(InlineBackend(self))
+        IPythonImporter.install(self, _IPYTHON_MODULES)
         if "" not in sys.path:
             sys.path.insert(0, "")
+
+    # ------------------------------------------------------------------ IPython's shell (get_ipython())
+
+    UsageError = UsageError
+    StdinNotImplementedError = StdinNotImplementedError
+
+    def execution_count(self):
+        return self.count
+
+    def _user_magic(self, kind, name):
+        module = sys.modules.get("IPython.core.interactiveshell")
+        shell = module.InteractiveShell._instance if module is not None else None
+        return shell.magics[kind].get(name) if shell is not None else None
+
+    def ipython_line_magic(self, name, line):
+        magic = self._user_magic("line", name)
+        if magic is None:
+            raise UsageError("%%%s is not defined in this runtime: the kernel's magics run in GraalPy cells,"
+                             " and magics registered with IPython.core.magic run where they were registered" % name)
+        return magic(line)
+
+    def ipython_cell_magic(self, name, line, cell):
+        magic = self._user_magic("cell", name)
+        if magic is None:
+            raise UsageError("%%%%%s is not defined in this runtime: the kernel's magics run in GraalPy cells,"
+                             " and magics registered with IPython.core.magic run where they were registered" % name)
+        return magic(line, cell)
+
+    def ipython_payload(self, payload):
+        raise UsageError("%s payloads come from GraalPy cells; this runtime cannot send them" % payload.get("source"))
 
     def hello(self):
         import sysconfig
@@ -248,6 +280,7 @@ class Agent:
 
     def execute(self, message):
         code, name = message["code"], message["name"]
+        self.count = message.get("count", self.count)
         linecache.cache[name] = (len(code), None, code.splitlines(True), name)
         try:
             tree = ast.parse(code, filename=name, mode="exec")

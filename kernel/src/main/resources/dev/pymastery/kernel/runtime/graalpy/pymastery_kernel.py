@@ -148,10 +148,6 @@ class _Exit:
         self._bridge.ask_exit(bool(keep_kernel))
 
 
-class UsageError(Exception):
-    """A magic was called wrongly; the message says how to call it."""
-
-
 class CheckFailed(Exception):
     """%check ran a lab check and it did not pass; the report above the error says why."""
 
@@ -250,9 +246,112 @@ class Shell:
         builtins.exit = _Exit(bridge, "exit")
         builtins.quit = _Exit(bridge, "quit")
         builtins._pymastery_line_magic = self.line_magic
+        builtins._pymastery_cell_magic = self.cell_magic
         self.hidden.update({"display", "clear_output", "update_display"})
         sys.modules["getpass"] = _getpass_module(self)
         signal.signal(signal.SIGINT, self._on_sigint)
+        self.count = 0
+        self._last_error = None
+        self.captures = []
+        self.xmode = "Context"
+        self.float_format = None
+        IPythonImporter.install(self, _IPYTHON_MODULES)
+
+    # ---------------------------------------------------------------- IPython's shell (IPython.get_ipython())
+
+    UsageError = UsageError
+    StdinNotImplementedError = StdinNotImplementedError
+
+    def execution_count(self):
+        return self.count
+
+    def _ipython_shell(self):
+        """get_ipython()'s shell if a cell has asked for it, else None (nothing is imported for it)."""
+        module = sys.modules.get("IPython.core.interactiveshell")
+        return module.InteractiveShell._instance if module is not None else None
+
+    def _user_magic(self, kind, name):
+        shell = self._ipython_shell()
+        return shell.magics[kind].get(name) if shell is not None else None
+
+    def find_cell_magic(self, name):
+        """The %%name magic a learner registered (IPython.core.magic), or None."""
+        return self._user_magic("cell", name)
+
+    def cell_magic(self, name, line, body):
+        """Runs a learner's %%name magic; the kernel rewrites such a cell into this call."""
+        return self._user_magic("cell", name)(line, body)
+
+    def user_magics_listing(self):
+        """%lsmagic's part for magics registered in this notebook: text, or None when there are none."""
+        shell = self._ipython_shell()
+        if shell is None or not (shell.magics["line"] or shell.magics["cell"]):
+            return None
+        lines = ["\nDefined in this notebook:"]
+        for kind, prefix in (("line", "%"), ("cell", "%%")):
+            for name, magic in sorted(shell.magics[kind].items()):
+                doc = (getattr(magic, "__doc__", None) or "").strip().split("\n")[0]
+                lines.append("  %s%s%s" % (prefix, name, "\n      " + doc if doc else ""))
+        return "\n".join(lines) + "\n"
+
+    def ipython_line_magic(self, name, line):
+        magic = self._user_magic("line", name)
+        if magic is not None:
+            return magic(line)
+        return self._bridged_line_magic(name, line)
+
+    def ipython_cell_magic(self, name, line, cell):
+        magic = self._user_magic("cell", name)
+        if magic is not None:
+            return magic(line, cell)
+        raise UsageError(
+            "get_ipython().run_cell_magic runs magics registered in this notebook; %%%%%s is the kernel's:"
+            " start a cell with %%%%%s instead" % (name, name))
+
+    def ipython_payload(self, payload):
+        if payload.get("source") == "set_next_input":
+            self.bridge.set_next_input(payload["text"], payload["replace"])
+        else:
+            raise ValueError("this kernel sends set_next_input payloads; page help with %pinfo")
+
+    def ipython_capture_begin(self, stdout, stderr, display):
+        self.output.flush()
+        return Capture(stdout, stderr, display).begin(self.captures)
+
+    def ipython_capture_end(self, capture):
+        capture.end(self.captures)
+
+    def capture_cell_begin(self, args):
+        """%%capture's start: parses its arguments, binds NAME to the CapturedIO; an error as JSON."""
+        stdout = stderr = display = True
+        name = None
+        for word in args.split():
+            if word == "--no-stdout":
+                stdout = False
+            elif word == "--no-stderr":
+                stderr = False
+            elif word == "--no-display":
+                display = False
+            elif word.isidentifier() and name is None:
+                name = word
+            else:
+                return self._error_json(UsageError(
+                    "%%%%capture: unexpected %r; %%%%capture [--no-stdout] [--no-stderr] [--no-display] [NAME]" % word))
+        from IPython.utils.capture import CapturedIO
+
+        capture = self.ipython_capture_begin(stdout, stderr, display)
+        if name is not None:
+            self.ns[name] = CapturedIO(capture.stdout, capture.stderr, capture.outputs)
+        return None
+
+    def capture_cell_end(self):
+        if self.captures:
+            self.captures[-1].end(self.captures)
+
+    def _trigger(self, event, *args):
+        shell = self._ipython_shell()
+        if shell is not None:
+            shell.events.trigger(event, *args)
 
     # ---------------------------------------------------------------- interrupts
 
@@ -288,12 +387,35 @@ class Shell:
     # ---------------------------------------------------------------- running cells
 
     def run_cell(self, code, name, count, store):
-        """Runs code as one cell; returns JSON: {status, result?} or {status: error, ...}."""
+        """Runs code as one cell; returns JSON: {status, result?} or {status: error, ...}.
+
+        With get_ipython() asked for, its events run around the cell: pre_execute and pre_run_cell
+        before it, post_execute and post_run_cell after it, as in IPython.
+        """
+        self.count = count
+        shell = self._ipython_shell()
+        if shell is None or not any(shell.events.callbacks.values()):
+            return self._run_cell(code, name, count, store)
+        interactiveshell = sys.modules["IPython.core.interactiveshell"]
+        info = interactiveshell.ExecutionInfo(code, store, False)
+        shell.events.trigger("pre_execute")
+        shell.events.trigger("pre_run_cell", info)
+        outcome = self._run_cell(code, name, count, store)
+        result = interactiveshell.ExecutionResult(info, error_in_exec=self._last_error)
+        result.execution_count = count
+        shell.events.trigger("post_execute")
+        shell.events.trigger("post_run_cell", result)
+        self.output.flush()
+        return outcome
+
+    def _run_cell(self, code, name, count, store):
+        self._last_error = None
         linecache.cache[name] = (len(code), None, code.splitlines(True), name)
         try:
             # GraalPy's parser, unlike CPython's, needs the flag to accept top-level await.
             tree = compile(code, name, "exec", flags=ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
         except (SyntaxError, ValueError) as error:
+            self._last_error = error
             return self._error_json(error)
         if _HISTORY_NAME_IN_TEXT.search(code):
             tree = _HistoryNames(self.ns, tree).visit(tree)
@@ -319,6 +441,7 @@ class Shell:
                     value = eval(compile(last, name, "eval"), self.ns)
         except BaseException as error:
             self.output.flush()
+            self._last_error = error
             return self._error_json(error)
         finally:
             self.running = False
@@ -431,8 +554,18 @@ class Shell:
         if evalue is None:
             evalue = _safe_str(error)
         try:
-            text = "".join(_in_cpython_words(traceback.TracebackException(type(error), error, tb), error).format())
-            if omitted:
+            # %xmode: Verbose adds the locals of each function's frame (a cell's own frame would list
+            # the whole namespace), Minimal keeps only the error line, as a misused magic always does.
+            report = _in_cpython_words(
+                traceback.TracebackException(type(error), error, tb, capture_locals=self.xmode == "Verbose"), error)
+            for frame in report.stack:
+                if frame.name == "<module>":
+                    frame.locals = None
+            if self.xmode == "Minimal" or isinstance(error, UsageError):
+                text = "".join(report.format_exception_only())
+            else:
+                text = "".join(report.format())
+            if omitted and not (self.xmode == "Minimal" or isinstance(error, UsageError)):
                 text += "(traceback shortened: %d frames in the middle are not shown)\n" % omitted
         except BaseException:
             text = "%s: %s\n" % (type(error).__name__, evalue)
@@ -477,7 +610,7 @@ class Shell:
             elif isinstance(value, (bytes, bytearray)):
                 data[mime] = value.decode("utf-8", "replace")
         if "text/plain" not in data:
-            data["text/plain"] = _plain(obj)
+            data["text/plain"] = _plain(obj) if self.float_format is None else _plain_floats(obj, self.float_format)
         return {"data": data, "metadata": metadata}
 
     def _call_repr(self, method, obj, **kwargs):
@@ -496,6 +629,13 @@ class Shell:
         if display_id is True:
             self.display_counter += 1
             display_id = "pymastery-%d-%d" % (os.getpid(), self.display_counter)
+        captured = Capture.displays_into(self.captures)
+        if captured is not None:
+            for obj in objs:
+                bundle = {"data": dict(obj), "metadata": dict(metadata or {})} if raw else self.format(obj)
+                captured.append({"data": bundle["data"], "metadata": bundle["metadata"],
+                                 "transient": {"display_id": display_id} if display_id else {}, "update": bool(update)})
+            return DisplayHandle(self, display_id) if display_id is not None and not update else None
         if clear:
             self.clear_output(wait=True)
         self.output.flush()
@@ -532,9 +672,16 @@ class Shell:
         return answer.value()
 
     def line_magic(self, name, args):
+        """A %name line of a cell (the kernel rewrites such lines into this call)."""
+        magic = self._user_magic("line", name)
+        if magic is not None:
+            return magic(args)
         if name in _EXPANDING_MAGICS:
             caller = sys._getframe(1)
             args = var_expand(args, self.ns, caller.f_locals)
+        return self._bridged_line_magic(name, args)
+
+    def _bridged_line_magic(self, name, args):
         # The magic may print from Java: what the cell printed so far must arrive first.
         self.output.flush()
         answer = self.bridge.line_magic(name, args)
@@ -582,6 +729,159 @@ class Shell:
         if arg not in os.environ:
             raise UsageError("%%env: environment variable %s is not set" % arg)
         return os.environ[arg]
+
+    # ---------------------------------------------------------------- more of IPython's magics
+
+    def magic_run(self, args):
+        """%run [-i] FILE [ARGS]: the file runs as __main__ with sys.argv set; its names then join
+        the notebook's (with -i it runs in the notebook's namespace and sees its names)."""
+        import shlex
+
+        try:
+            words = shlex.split(args)
+        except ValueError as error:
+            raise UsageError("%%run: %s in %r" % (error, args)) from None
+        interactive = False
+        while words and words[0].startswith("-"):
+            flag = words.pop(0)
+            if flag != "-i":
+                raise UsageError("%%run: unknown option %s; use %%run [-i] FILE [ARGS...]" % flag)
+            interactive = True
+        if not words:
+            raise UsageError("%run needs a file: %run script.py [ARGS...]")
+        path = os.path.expanduser(words[0])
+        if not os.path.exists(path) and os.path.exists(path + ".py"):
+            path += ".py"
+        if path.endswith(".ipynb"):
+            raise UsageError("%%run runs Python files here; make one from the notebook with"
+                             " !jupyter nbconvert --to script %s and %%run the .py" % path)
+        try:
+            with open(path, encoding="utf-8") as handle:
+                source = handle.read()
+        except FileNotFoundError:
+            raise UsageError("%%run: no file %s in %s" % (words[0], os.getcwd())) from None
+        if interactive:
+            namespace = self.ns
+        else:
+            module = types.ModuleType("__main__")
+            namespace = module.__dict__
+            namespace["__builtins__"] = builtins
+            sys.modules["__main__"] = module
+        saved_file = namespace.get("__file__", _MISSING)
+        namespace["__file__"] = os.path.abspath(path)
+        saved_argv = sys.argv
+        sys.argv = [path] + words[1:]
+        try:
+            exec(compile(source, os.path.abspath(path), "exec"), namespace)
+        except SystemExit as exit:
+            if exit.code not in (None, 0):
+                print("%s exited with status %s (SystemExit)" % (words[0], exit.code), file=sys.stderr)
+        finally:
+            sys.argv = saved_argv
+            sys.modules["__main__"] = self.main
+            if saved_file is _MISSING:
+                namespace.pop("__file__", None)
+            else:
+                namespace["__file__"] = saved_file
+            if not interactive:
+                for name, value in namespace.items():
+                    if not (name.startswith("__") and name.endswith("__")):
+                        self.ns[name] = value
+
+    def magic_load(self, args):
+        """%load FILE [-r LINES] [-s NAMES]: this cell becomes the file's code (IPython's set_next_input)."""
+        import shlex
+
+        words = shlex.split(args)
+        lines = names = None
+        rest = []
+        while words:
+            word = words.pop(0)
+            if word in ("-r", "-s") and words:
+                if word == "-r":
+                    lines = words.pop(0)
+                else:
+                    names = words.pop(0).split(",")
+            elif word.startswith("-") and word != "-":
+                raise UsageError("%%load: unknown option %s; use %%load FILE [-r 2-10] [-s name,other]" % word)
+            else:
+                rest.append(word)
+        if len(rest) != 1:
+            raise UsageError("%load needs one file (or URL): %load script.py")
+        source = rest[0]
+        if source.startswith(("http://", "https://")):
+            from urllib.request import urlopen
+
+            with urlopen(source, timeout=30) as response:
+                text = response.read().decode("utf-8", "replace")
+        else:
+            try:
+                with open(os.path.expanduser(source), encoding="utf-8") as handle:
+                    text = handle.read()
+            except FileNotFoundError:
+                raise UsageError("%%load: no file %s in %s" % (source, os.getcwd())) from None
+        if names:
+            text = _definitions(text, names, source)
+        if lines:
+            text = _line_ranges(text, lines)
+        self.bridge.set_next_input("# %%load %s\n%s" % (args.strip(), text), True)
+
+    _XMODES = ("Plain", "Context", "Verbose", "Minimal")
+
+    def magic_xmode(self, arg):
+        """%xmode MODE: Minimal shows only the error line, Verbose adds each frame's local variables;
+        Plain and Context show Python's usual traceback."""
+        arg = arg.strip()
+        if not arg:
+            mode = self._XMODES[(self._XMODES.index(self.xmode) + 1) % len(self._XMODES)]
+        else:
+            matches = [m for m in self._XMODES if m.lower().startswith(arg.lower())]
+            if len(matches) != 1:
+                raise UsageError("%%xmode: the modes are %s, not %r" % (", ".join(self._XMODES), arg))
+            mode = matches[0]
+        self.xmode = mode
+        print("Exception reporting mode: %s" % mode)
+
+    def magic_reset(self, arg):
+        """%reset [-f]: deletes every name the learner defined, and the output history."""
+        words = arg.split()
+        if any(w not in ("-f", "-s") for w in words):
+            raise UsageError("%%reset takes -f (do not ask) and -s (keep the output history), not %r" % arg)
+        if "-f" not in words:
+            try:
+                answer = self.input("Once deleted, variables cannot be recovered. Proceed (y/[n])? ")
+            except StdinNotImplementedError:
+                raise UsageError("%reset asks before deleting and this client cannot answer: use %reset -f") from None
+            if answer.strip().lower() not in ("y", "yes"):
+                print("Nothing done.")
+                return
+        for name in [n for n in self.ns if n not in self.hidden]:
+            del self.ns[name]
+        if "-s" not in words:
+            self.ns["Out"].clear()
+            self.ns["_"] = self.ns["__"] = self.ns["___"] = ""
+
+    def magic_precision(self, arg):
+        """%precision N (digits) or %precision FORMAT (%-style); none: back to Python's repr."""
+        arg = arg.strip()
+        if not arg:
+            self.float_format = None
+            return "%r"
+        if arg.isdigit():
+            self.float_format = "%%.%df" % int(arg)
+        elif "%" in arg:
+            try:
+                arg % 3.14159
+            except (TypeError, ValueError):
+                raise UsageError("%%precision: %r is not a %%-format for a float, e.g. %%.3f" % arg) from None
+            self.float_format = arg
+        else:
+            raise UsageError("%%precision takes a number of digits or a %%-format, e.g. %%precision 3 or %%precision %%.2e, not %r" % arg)
+        return self.float_format
+
+    def magic_matplotlib(self, arg):
+        print("matplotlib is not installed in GraalPy. Draw in a %%cpython cell: there matplotlib is installed"
+              " and every figure a cell makes is shown below it, inline, without %matplotlib.")
 
     def magic_who(self, arg):
         wanted = set(arg.split())
@@ -810,6 +1110,13 @@ class Shell:
         obj = self._resolve(name)
         if obj is _MISSING:
             return json.dumps({"found": False})
+        return json.dumps({"found": True, "text": self._describe(name, obj, detail)})
+
+    def _describe(self, name, obj, detail, only=None):
+        """IPython's help text for obj: signature, string form, docstring, source (detail 1), file, type.
+
+        only names the one field wanted (%pdoc: Docstring, %psource: Source); None gives them all.
+        """
         import inspect  # here, not at the top: every renewed context would pay for it
 
         fields = []
@@ -837,6 +1144,10 @@ class Shell:
         except (TypeError, OSError):
             pass
         fields.append(("Type", type(obj).__name__))
+        if only is not None:
+            fields = [(label, value) for label, value in fields if label == only and value != "<no docstring>"]
+            if not fields:
+                return None
         width = max(len(label) for label, _ in fields) + 2
         lines = []
         for label, value in fields:
@@ -847,7 +1158,36 @@ class Shell:
                 lines.append(body)
             else:
                 lines.append(ANSI_HEAD + head + ANSI_END + body)
-        return json.dumps({"found": True, "text": "\n".join(lines)})
+        return "\n".join(lines)
+
+    # ---------------------------------------------------------------- help: obj?, obj??, %pinfo ...
+
+    def magic_pinfo(self, arg):
+        self._page_help(arg, 0)
+
+    def magic_pinfo2(self, arg):
+        self._page_help(arg, 1)
+
+    def magic_pdoc(self, arg):
+        self._page_help(arg, 0, "Docstring", "No documentation found for %s")
+
+    def magic_psource(self, arg):
+        self._page_help(arg, 1, "Source", "No source found for %s")
+
+    def _page_help(self, arg, detail, only=None, missing=None):
+        """Help on the object named arg, for the front end's pager (IPython's page payload)."""
+        name = arg.strip()
+        if not name:
+            raise UsageError("name the object: %pinfo len, or len? on a line of its own")
+        obj = self._resolve(name)
+        if obj is _MISSING:
+            print("Object `%s` not found." % name)
+            return
+        text = self._describe(name, obj, detail, only)
+        if text is None:
+            print(missing % name)
+            return
+        self.bridge.page(json.dumps({"text/plain": text}))
 
     # ---------------------------------------------------------------- is_complete
 
@@ -861,7 +1201,7 @@ class Shell:
             done = code.endswith("\n\n") or code.endswith("\n") and code.strip() == ""
             return json.dumps({"status": "complete" if done else "incomplete", "indent": ""})
         lines = code.split("\n")
-        source = "\n".join(re.sub(r"^(\s*)[%!].*$", r"\1pass", line) for line in lines)
+        source = "\n".join(re.sub(r"^(\s*)(?:[%!].*|\?\??\s*[A-Za-z_][\w.]*\s*|[A-Za-z_][\w.]*\s*\?\??\s*)$", r"\1pass", line) for line in lines)
         last = next((line for line in reversed(lines) if line.strip()), "")
         indent = re.match(r"^\s*", last).group(0)
         incomplete = json.dumps({"status": "incomplete", "indent": indent + ("    " if last.rstrip().endswith(":") else "")})
@@ -887,6 +1227,59 @@ class Shell:
 
 
 _MISSING = object()
+
+
+def _plain_floats(obj, fmt):
+    """text/plain under %precision: floats, alone or inside lists, tuples and dicts, in fmt."""
+
+    def show(value, depth):
+        kind = type(value)
+        if kind is float:
+            return fmt % value
+        if depth > 20:
+            return repr(value)
+        if kind is list:
+            return "[" + ", ".join(show(v, depth + 1) for v in value) + "]"
+        if kind is tuple:
+            inner = ", ".join(show(v, depth + 1) for v in value)
+            return "(" + inner + ("," if len(value) == 1 else "") + ")"
+        if kind is dict:
+            return "{" + ", ".join("%s: %s" % (show(k, depth + 1), show(v, depth + 1)) for k, v in value.items()) + "}"
+        return repr(value)
+
+    try:
+        return show(obj, 0)
+    except BaseException:
+        return _plain(obj)
+
+
+def _definitions(text, names, source):
+    """The source of the top-level functions and classes called names in text (%load -s)."""
+    tree = ast.parse(text)
+    lines = text.splitlines(True)
+    found = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name in names:
+            start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
+            found[node.name] = "".join(lines[start:node.end_lineno])
+    missing = [n for n in names if n not in found]
+    if missing:
+        raise UsageError("%%load -s: %s not defined at the top of %s" % (", ".join(missing), source))
+    return "\n".join(found[n] for n in names)
+
+
+def _line_ranges(text, spec):
+    """Lines of text picked by %load -r: 5, 2-10 or 2:10 (IPython's 1-based, inclusive ranges), joined by commas."""
+    lines = text.splitlines(True)
+    picked = []
+    for part in spec.split(","):
+        bounds = re.fullmatch(r"(\d+)(?:[-:](\d+))?", part.strip())
+        if not bounds:
+            raise UsageError("%%load -r: %r is not a line range like 5, 2-10 or 2:10" % part)
+        start = int(bounds.group(1))
+        stop = int(bounds.group(2) or start)
+        picked.extend(lines[start - 1:stop])
+    return "".join(picked)
 
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
