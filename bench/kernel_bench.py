@@ -112,6 +112,35 @@ def fib_ms(client, runs):
     return min(times), statistics.median(times[-3:])
 
 
+def fifty_line_cell():
+    """A 50-line cell as learners write them: imports, helpers, data, a loop, then a half-typed line."""
+    lines = ["import os", "import json", "import collections as col", "from pathlib import Path", ""]
+    for i in range(8):
+        lines += ["def helper_%d(values, scale=%d, *, label='h%d'):" % (i, i + 1, i),
+                  "    total = sum(v * scale for v in values)",
+                  "    return {'label': label, 'total': total}", ""]
+    lines += ["records = [helper_%d(range(10)) for _ in range(3)]" % i for i in range(8)]
+    lines += ["counts = col.Counter(r['label'] for r in records)", "report_path = Path('report.json')"]
+    while len(lines) < 49:
+        lines.append("print(len(records))")
+    return "\n".join(lines) + "\n"
+
+
+def completion_ms(client, requests=60, warmup=15):
+    """p50 and p95 of complete_request at four spots of an unrun 50-line cell."""
+    cell = fifty_line_cell()
+    probes = [cell + "os.pa", cell + "col.Orde", cell + "helper_3(range(3), sca", cell + "reco"]
+    times = []
+    for i in range(warmup + requests):
+        code = probes[i % len(probes)]
+        started = time.perf_counter()
+        client.complete(code, len(code), reply=True, timeout=60)
+        if i >= warmup:
+            times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return times[len(times) // 2], times[int(len(times) * 0.95) - 1]
+
+
 def pool_command(cli, action):
     """The pool CLI with the action right after 'pool' (options follow it)."""
     at = cli.index("pool") + 1
@@ -170,7 +199,7 @@ def main():
             wait_for_ready_spare(cli)
         manager, client, _, _ = launch(kernel)
         run(client, "pass")
-        speeds[label] = (round_trips(client, args.cells), fib_ms(client, args.fib_runs))
+        speeds[label] = (round_trips(client, args.cells), fib_ms(client, args.fib_runs), completion_ms(client))
         stop(manager, client)
 
     peer_version = subprocess.run(
@@ -184,6 +213,8 @@ def main():
         ("trivial cell round trip p99 (ms)", "", "%.1f" % speeds["ours"][0][1], "%.1f" % speeds["peer"][0][1]),
         ("fib(27) warm, best (ms)", "", "%.1f" % speeds["ours"][1][0], "%.1f" % speeds["peer"][1][0]),
         ("fib(27) warm, median of last 3 (ms)", "", "%.1f" % speeds["ours"][1][1], "%.1f" % speeds["peer"][1][1]),
+        ("completion, unrun 50-line cell, p50 (ms)", "", "%.1f" % speeds["ours"][2][0], "%.1f" % speeds["peer"][2][0]),
+        ("completion, unrun 50-line cell, p95 (ms)", "", "%.1f" % speeds["ours"][2][1], "%.1f" % speeds["peer"][2][1]),
     ]
     widths = [max(len(row[i]) for row in [header] + lines) for i in range(4)]
     for row in [header] + lines:

@@ -24,7 +24,17 @@ class IPythonStyleKernelTests(jupyter_kernel_test.KernelTests):
 
     code_hello_world = "print('hello, world')"
     code_stderr = "import sys; print('test', file=sys.stderr)"
-    completion_samples = [{"text": "zi", "matches": {"zip"}}]
+    # Completion from the cell's text: none of these names exists until the cell runs.
+    completion_samples = [
+        {"text": "zi", "matches": {"zip"}},
+        {"text": "import os\nos.pathse", "matches": {"pathsep"}},
+        {"text": "import collections as col\ncol.Orde", "matches": {"OrderedDict"}},
+        {"text": "from os import path\npath.joi", "matches": {"join"}},
+        {"text": "result_total = 3\nresult_t", "matches": {"result_total"}},
+        {"text": "def area(width, height=2):\n    return width * height\narea(wid", "matches": {"width="}},
+        {"text": "for item_name in range(3):\n    item_n", "matches": {"item_name"}},
+        {"text": "with open('x') as handle_one:\n    handle_o", "matches": {"handle_one"}},
+    ]
     complete_code_samples = ["1", "print('hello, world')", "def f(x):\n  return x*2\n\n\n", "len?", "%pwd"]
     incomplete_code_samples = ["print('''hello", "def f(x):\n  x*2"]
     invalid_code_samples = ["import = 7q"]
@@ -320,6 +330,47 @@ class IPythonStyleKernelTests(jupyter_kernel_test.KernelTests):
         self.run_cell("doomed = 1")
         self.run_cell("%reset -f")
         _, outputs = self.run_cell("'doomed' in globals()")
+        self.assertEqual(self.result_of(outputs)["text/plain"], "False")
+
+    def complete(self, code):
+        self.flush_channels()
+        msg_id = self.kc.complete(code, len(code))
+        reply = self.get_non_kernel_info_reply(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.get_non_kernel_info_reply(timeout=TIMEOUT)
+        return reply["content"]
+
+    def test_completion_offsets_count_code_points_and_carry_types(self):
+        code = "label = 'caf\u00e9 \U0001F600'\nimport os\nos.pathse"
+        reply = self.complete(code)
+        self.assertEqual(reply["cursor_end"], len(code))
+        self.assertEqual(reply["cursor_start"], len(code) - len("pathse"))
+        types = reply["metadata"]["_jupyter_types_experimental"]
+        pathsep = [t for t in types if t["text"] == "pathsep"]
+        self.assertEqual(len(pathsep), 1, types)
+        self.assertEqual((pathsep[0]["start"], pathsep[0]["end"]), (reply["cursor_start"], len(code)))
+
+    def test_completion_offers_paths_inside_strings(self):
+        self.run_cell(
+            "import os, tempfile\n"
+            "os.chdir(tempfile.mkdtemp())\n"
+            "os.mkdir('notebooks_dir')\n"
+            "open('notes_file.txt', 'w').close()\n")
+        reply = self.complete("open('note")
+        self.assertTrue({"notebooks_dir/", "notes_file.txt"} <= set(reply["matches"]), reply["matches"])
+        self.assertEqual(reply["cursor_start"], len("open('"))
+
+    def test_completion_does_not_run_a_module_the_cell_imports(self):
+        self.run_cell(
+            "import os, sys, tempfile\n"
+            "side_dir = tempfile.mkdtemp()\n"
+            "sys.path.insert(0, side_dir)\n"
+            "with open(os.path.join(side_dir, 'noisy_module.py'), 'w') as f:\n"
+            "    f.write('import os\\nopen(os.path.join(os.path.dirname(__file__), \"ran\"), \"w\").close()\\n'\n"
+            "            'def quiet_function():\\n    pass\\n')\n")
+        reply = self.complete("import noisy_module\nnoisy_module.quiet_f")
+        self.assertEqual(reply["matches"], ["quiet_function"])
+        _, outputs = self.run_cell("os.path.exists(os.path.join(side_dir, 'ran'))")
         self.assertEqual(self.result_of(outputs)["text/plain"], "False")
 
     def test_set_next_input_is_a_payload(self):

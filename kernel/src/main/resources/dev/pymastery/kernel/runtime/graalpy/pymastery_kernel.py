@@ -1029,7 +1029,13 @@ class Shell:
     # ---------------------------------------------------------------- completion
 
     def complete(self, code, cursor):
-        """Completions at cursor (code points): JSON {matches, start, end, types}."""
+        """Completions at cursor (code points): JSON {matches, start, end, types}.
+
+        The live namespace is merged with what the cell's own text defines (imports, assignments,
+        functions, classes, loop and with targets), so a cell completes before it has run: module
+        attributes of `import os` then `os.pa`, keyword arguments inside a call's parentheses, and
+        file paths inside a string.
+        """
         text = code[:cursor]
         line = text.rsplit("\n", 1)[-1]
         matches = []
@@ -1038,6 +1044,9 @@ class Shell:
             prefix, stem = magic.group(1), magic.group(2)
             kind = "cell" if prefix == "%%" else "line"
             names = [n for n in json.loads(self.bridge.magic_names(kind)) if n.startswith(stem)]
+            shell = self._ipython_shell()
+            if shell is not None:
+                names += [n for n in shell.magics[kind] if n.startswith(stem) and n not in names]
             start = cursor - len(stem) - len(prefix)
             matches = [(prefix + n, "magic") for n in sorted(names)]
             return _completion_json(matches, start, cursor)
@@ -1051,11 +1060,21 @@ class Shell:
                 matches = _module_names(stem)
                 start = cursor - len(stem.rsplit(".", 1)[-1]) if "." in stem else start
             return _completion_json(matches, start, cursor)
+        literal = _open_string(line)
+        if literal is not None:
+            return _completion_json(_path_matches(literal), cursor - len(literal), cursor)
+        if _in_string(line, len(line)):
+            return _completion_json([], cursor, cursor)
+        cell = _CellNames(code)
         attribute = re.search(r"([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(\w*)$", line)
-        if attribute and not _in_string(line, attribute.start()):
+        if attribute:
             base = self._resolve(attribute.group(1))
+            if base is _MISSING:
+                base = cell.resolve(attribute.group(1))
             stem = attribute.group(2)
-            if base is not _MISSING:
+            if isinstance(base, _StaticModule):
+                matches = [(n, k) for n, k in base.members() if n.startswith(stem)]
+            elif base is not _MISSING:
                 names = [n for n in dir(base) if n.startswith(stem)]
                 if not stem.startswith("_"):
                     names = [n for n in names if not n.startswith("_")] + [n for n in names if n.startswith("_")]
@@ -1063,19 +1082,44 @@ class Shell:
             return _completion_json(matches, cursor - len(stem), cursor)
         word = re.search(r"[A-Za-z_]\w*$", line)
         stem = word.group(0) if word else ""
-        if _in_string(line, len(line) - len(stem)):
-            return _completion_json([], cursor, cursor)
         seen = set()
+        callee = _callee_at(text)
+        if callee is not None:
+            for name in self._parameters(callee, cell):
+                if name.startswith(stem) and name + "=" not in seen:
+                    seen.add(name + "=")
+                    matches.append((name + "=", "param"))
+        named = []
         for source in (self.ns, vars(builtins)):
             for name, value in source.items():
                 if name.startswith(stem) and name not in seen and not name.startswith("_pymastery"):
                     seen.add(name)
-                    matches.append((name, _kind(value)))
+                    named.append((name, _kind(value)))
+        for name, kind in cell.names.items():
+            if name.startswith(stem) and name not in seen and name != stem:
+                seen.add(name)
+                named.append((name, kind))
         for name in keyword.kwlist + keyword.softkwlist:
             if name.startswith(stem) and name not in seen:
-                matches.append((name, "keyword"))
-        matches.sort(key=lambda m: (m[0].startswith("_"), m[0].lower()))
-        return _completion_json(matches, cursor - len(stem), cursor)
+                named.append((name, "keyword"))
+        named.sort(key=lambda m: (m[0].startswith("_"), m[0].lower()))
+        return _completion_json(matches + named, cursor - len(stem), cursor)
+
+    def _parameters(self, callee, cell):
+        """Keyword-argument names of the function called callee: live, else defined in the cell."""
+        target = self._resolve(callee)
+        if target is _MISSING:
+            target = cell.resolve(callee)
+        if target is _MISSING or isinstance(target, _StaticModule):
+            return cell.parameters.get(callee, [])
+        import inspect
+
+        try:
+            signature = inspect.signature(target)
+        except (TypeError, ValueError):
+            return []
+        kinds = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+        return [p.name for p in signature.parameters.values() if p.kind in kinds and p.name != "self"]
 
     def _module_members(self, module, stem):
         try:
@@ -1407,6 +1451,196 @@ def _without_helper_frames(tb):
     for old in reversed(frames):
         chain = types.TracebackType(chain, old.tb_frame, old.tb_lasti, old.tb_lineno)
     return chain
+
+
+_IMPORT = re.compile(r"^[ \t]*import[ \t]+(.+)$", re.M)
+_FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([^)\n]+)", re.M)
+_DEFINITION = re.compile(r"^[ \t]*(?:async[ \t]+)?(def|class)[ \t]+([A-Za-z_]\w*)[ \t]*(?:\(([^)]*)\))?", re.M)
+_ASSIGNED = re.compile(r"^[ \t]*([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)[ \t]*(?::[^=\n]*)?=(?!=)", re.M)
+_BOUND = re.compile(r"\b(?:for|as)[ \t]+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)")
+
+
+class _StaticModule:
+    """A module found by a cell's import but not imported for completion (its code would run):
+    its top-level names, read from its source."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def members(self):
+        try:
+            with open(self.path, encoding="utf-8") as handle:
+                tree = ast.parse(handle.read())
+        except (OSError, SyntaxError, ValueError):
+            return []
+        found = {}
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                found[node.name] = "function"
+            elif isinstance(node, ast.ClassDef):
+                found[node.name] = "class"
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+                for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                    if isinstance(target, ast.Name):
+                        found[target.id] = "instance"
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                for alias in node.names:
+                    found[(alias.asname or alias.name).split(".")[0]] = "module" if isinstance(node, ast.Import) else "instance"
+        return sorted(found.items())
+
+
+def _module_for_completion(name):
+    """The module called name: imported if it is already, or if it belongs to the interpreter
+    (built in, frozen, or under sys.prefix); otherwise a _StaticModule, so no learner's code runs
+    while they type. _MISSING when there is no such module."""
+    module = sys.modules.get(name)
+    if module is not None:
+        return module
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError, AttributeError):
+        return _MISSING
+    if spec is None:
+        return _MISSING
+    origin = spec.origin or ""
+    homes = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, os.path.dirname(os.__file__))}
+    if origin in ("built-in", "frozen") or any(os.path.realpath(origin).startswith(h + os.sep) for h in homes):
+        try:
+            return __import__(name, fromlist=["*"])
+        except BaseException:
+            return _MISSING
+    if origin.endswith(".py"):
+        return _StaticModule(origin)
+    return _MISSING
+
+
+class _CellNames:
+    """What a cell's text defines, found by reading it (it may not parse, or may not have run)."""
+
+    def __init__(self, code):
+        self.names = {}
+        self.modules = {}
+        self.parameters = {}
+        for match in _IMPORT.finditer(code):
+            for part in match.group(1).split("#")[0].split(","):
+                words = part.split()
+                if len(words) == 3 and words[1] == "as":
+                    self.modules[words[2]] = words[0]
+                    self.names[words[2]] = "module"
+                elif len(words) == 1 and re.fullmatch(r"[\w.]+", words[0]):
+                    top = words[0].split(".")[0]
+                    self.modules.setdefault(top, top)
+                    self.names[top] = "module"
+        for match in _FROM_IMPORT.finditer(code):
+            for part in match.group(2).split("#")[0].split(","):
+                words = part.split()
+                if words and words[0] != "*":
+                    alias = words[2] if len(words) == 3 and words[1] == "as" else words[0]
+                    if alias.isidentifier():
+                        self.names[alias] = "instance"
+                        self.modules.setdefault("." + alias, match.group(1) + "." + words[0])
+        for match in _DEFINITION.finditer(code):
+            self.names[match.group(2)] = "function" if match.group(1) == "def" else "class"
+            if match.group(1) == "def" and match.group(3) is not None:
+                params = []
+                for part in match.group(3).split(","):
+                    name = re.match(r"\s*\**\s*([A-Za-z_]\w*)", part)
+                    if name and not part.strip().startswith("*") and name.group(1) != "self":
+                        params.append(name.group(1))
+                self.parameters[match.group(2)] = params
+        for pattern in (_ASSIGNED, _BOUND):
+            for match in pattern.finditer(code):
+                for name in match.group(1).split(","):
+                    name = name.strip()
+                    if name and not keyword.iskeyword(name):
+                        self.names.setdefault(name, "instance")
+
+    def resolve(self, dotted):
+        """The object a dotted name of the cell's imports stands for, or _MISSING."""
+        parts = dotted.split(".")
+        module_name = self.modules.get(parts[0])
+        if module_name is None:
+            origin = self.modules.get("." + parts[0])
+            if origin is None:
+                return _MISSING
+            package, _, member = origin.rpartition(".")
+            value = _module_for_completion(package)
+            if value is _MISSING or isinstance(value, _StaticModule):
+                return _module_for_completion(origin)
+            value = getattr(value, member, _MISSING)
+            if value is _MISSING:
+                value = _module_for_completion(origin)
+        else:
+            value = _module_for_completion(module_name)
+        for part in parts[1:]:
+            if value is _MISSING or isinstance(value, _StaticModule):
+                return _MISSING
+            nested = getattr(value, part, _MISSING)
+            if nested is _MISSING and isinstance(value, types.ModuleType):
+                nested = _module_for_completion(value.__name__ + "." + part)
+            value = nested
+        return value
+
+
+def _open_string(line):
+    """The text of the string literal the line ends inside (not a comment), or None."""
+    quote, start, i = None, 0, 0
+    while i < len(line):
+        char = line[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif line.startswith(quote, i):
+                i += len(quote) - 1
+                quote = None
+        elif char == "#":
+            return None
+        elif char in "'\"":
+            quote = char * 3 if line.startswith(char * 3, i) else char
+            i += len(quote) - 1
+            start = i + 1
+        i += 1
+    return line[start:] if quote is not None else None
+
+
+def _path_matches(literal):
+    """Files and directories (with a trailing /) whose path starts with literal."""
+    folder, stem = os.path.split(literal)
+    where = os.path.expanduser(folder) if folder else "."
+    try:
+        entries = sorted(os.listdir(where))
+    except OSError:
+        return []
+    matches = []
+    for name in entries:
+        if name.startswith(stem) and (stem.startswith(".") or not name.startswith(".")):
+            full = os.path.join(folder, name) if folder else name
+            is_dir = os.path.isdir(os.path.join(where, name))
+            matches.append((full + "/" if is_dir else full, "path"))
+    return matches[:500]
+
+
+def _callee_at(text):
+    """The dotted name whose call's parentheses hold the end of text, or None (strings skipped)."""
+    depth, i = 0, len(text) - 1
+    limit = max(0, len(text) - 5000)
+    while i >= limit:
+        char = text[i]
+        if char in ")]}":
+            depth += 1
+        elif char in "([{":
+            if depth == 0:
+                if char != "(":
+                    return None
+                match = re.search(r"([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*$", text[:i])
+                return match.group(1) if match and not keyword.iskeyword(match.group(1)) else None
+            depth -= 1
+        elif char == "\n" and depth == 0 and not text[:i].rstrip().endswith((",", "(", "\\")):
+            return None
+        i -= 1
+    return None
 
 
 def _in_string(line, position):
