@@ -82,6 +82,14 @@ class Capture:
             self.saved = None
 
     @staticmethod
+    def keep(outputs, objs, render, raw, metadata, display_id, update):
+        """Appends what display(*objs, ...) would show to outputs, as IPython's RichOutput fields."""
+        for obj in objs:
+            bundle = {"data": dict(obj), "metadata": dict(metadata or {})} if raw else render(obj)
+            outputs.append({"data": bundle["data"], "metadata": bundle["metadata"],
+                            "transient": {"display_id": display_id} if display_id else {}, "update": bool(update)})
+
+    @staticmethod
     def displays_into(stack):
         """The outputs list a display() goes to now, or None when nothing captures displays."""
         return stack[-1].outputs if stack and stack[-1].display else None

@@ -127,6 +127,11 @@ class CPythonRuntimesIT {
                 + "@register_line_magic\ndef twice(line):\n    return line * 2\n"
                 + "get_ipython().run_line_magic('twice', 'ab')");
         assertThat(magic.result()).isEqualTo("'abab'");
+        Execution captured = cell("%%cpython\nfrom IPython.utils.capture import capture_output\n"
+                + "with capture_output() as block:\n    print('inside')\n    display(HTML('<i>x</i>'))\n"
+                + "print('outside', repr(block.stdout), len(block.outputs))");
+        assertThat(captured.stdout()).isEqualTo("outside 'inside\\n' 1\n");
+        assertThat(captured.of("display_data")).isEmpty();
         Execution kernels = cell("%%cpython\nget_ipython().run_line_magic('pwd', '')");
         assertThat(kernels.reply().path("ename").asString()).isEqualTo("UsageError");
         assertThat(kernels.reply().path("evalue").asString()).contains("run in GraalPy cells");

@@ -126,6 +126,7 @@ class Agent:
         self.queue_lock = threading.Lock()
         self.display_counter = 0
         self.count = 0
+        self.captures = []
         self.gil = _gil_enabled()
         self.libc = None
         self.pumps = {}
@@ -203,6 +204,13 @@ class Agent:
             raise UsageError("%%%%%s is not defined in this runtime: the kernel's magics run in GraalPy cells,"
                              " and magics registered with IPython.core.magic run where they were registered" % name)
         return magic(line, cell)
+
+    def ipython_capture_begin(self, stdout, stderr, display):
+        self.flush_streams()
+        return Capture(stdout, stderr, display).begin(self.captures)
+
+    def ipython_capture_end(self, capture):
+        capture.end(self.captures)
 
     def ipython_payload(self, payload):
         raise UsageError("%s payloads come from GraalPy cells; this runtime cannot send them" % payload.get("source"))
@@ -425,6 +433,10 @@ class Agent:
         if display_id is True:
             self.display_counter += 1
             display_id = "pymastery-%d-%d" % (os.getpid(), self.display_counter)
+        captured = Capture.displays_into(self.captures)
+        if captured is not None:
+            Capture.keep(captured, objs, self.format, raw, metadata, display_id, update)
+            return DisplayHandle(self, display_id) if display_id is not None and not update else None
         if clear:
             self.clear_output(wait=True)
         self.flush_streams()

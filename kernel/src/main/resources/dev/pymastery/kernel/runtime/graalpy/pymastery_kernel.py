@@ -631,10 +631,7 @@ class Shell:
             display_id = "pymastery-%d-%d" % (os.getpid(), self.display_counter)
         captured = Capture.displays_into(self.captures)
         if captured is not None:
-            for obj in objs:
-                bundle = {"data": dict(obj), "metadata": dict(metadata or {})} if raw else self.format(obj)
-                captured.append({"data": bundle["data"], "metadata": bundle["metadata"],
-                                 "transient": {"display_id": display_id} if display_id else {}, "update": bool(update)})
+            Capture.keep(captured, objs, self.format, raw, metadata, display_id, update)
             return DisplayHandle(self, display_id) if display_id is not None and not update else None
         if clear:
             self.clear_output(wait=True)
