@@ -373,6 +373,71 @@ class IPythonStyleKernelTests(jupyter_kernel_test.KernelTests):
         _, outputs = self.run_cell("os.path.exists(os.path.join(side_dir, 'ran'))")
         self.assertEqual(self.result_of(outputs)["text/plain"], "False")
 
+    COMM_API = (
+        "try:\n"
+        "    import comm\n"
+        "    create_comm, manager = comm.create_comm, comm.get_comm_manager()\n"
+        "except ImportError:  # ipykernel before 6.18 (Debian bookworm's 6.17) has its own comm module\n"
+        "    from ipykernel.comm import Comm as create_comm\n"
+        "    manager = get_ipython().kernel.comm_manager\n")
+
+    def send_shell(self, msg_type, content):
+        """Sends a shell message without a reply (comm_*); returns its IOPub messages up to idle."""
+        self.flush_channels()
+        msg = self.kc.session.msg(msg_type, content)
+        self.kc.shell_channel.send(msg)
+        outputs = []
+        while True:
+            reply = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if reply["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
+                continue
+            if reply["msg_type"] == "status":
+                if reply["content"]["execution_state"] == "idle":
+                    return outputs
+                continue
+            outputs.append(reply)
+
+    def test_a_comm_opened_by_the_kernel_talks_both_ways(self):
+        self.run_cell(self.COMM_API)
+        _, outputs = self.run_cell(
+            "received, closed = [], []\n"
+            "channel = create_comm(target_name='pm.test', data={'hello': 1})\n"
+            "channel.on_msg(lambda msg: received.append(msg['content']['data']))\n"
+            "channel.on_close(lambda msg: closed.append(msg['content']['data']))\n")
+        opened = self.outputs_of(outputs, "comm_open")
+        self.assertEqual(len(opened), 1, outputs)
+        self.assertEqual(opened[0]["target_name"], "pm.test")
+        self.assertEqual(opened[0]["data"], {"hello": 1})
+        comm_id = opened[0]["comm_id"]
+        msg_id = self.kc.comm_info(target_name="pm.test")
+        reply = self.get_non_kernel_info_reply(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.get_non_kernel_info_reply(timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["comms"], {comm_id: {"target_name": "pm.test"}})
+        self.send_shell("comm_msg", {"comm_id": comm_id, "data": {"x": 2}})
+        _, outputs = self.run_cell("channel.send({'back': 3})\nprint(received)")
+        self.assertEqual(self.text_of(outputs), "[{'x': 2}]\n")
+        sent = self.outputs_of(outputs, "comm_msg")
+        self.assertEqual([(m["comm_id"], m["data"]) for m in sent], [(comm_id, {"back": 3})])
+        self.send_shell("comm_close", {"comm_id": comm_id, "data": {"bye": True}})
+        _, outputs = self.run_cell("print(closed)")
+        self.assertEqual(self.text_of(outputs), "[{'bye': True}]\n")
+
+    def test_a_comm_opened_by_the_front_end_reaches_its_target(self):
+        self.run_cell(self.COMM_API)
+        self.run_cell(
+            "def echo_target(channel, msg):\n"
+            "    channel.send({'ready': msg['content']['data']})\n"
+            "    channel.on_msg(lambda m: channel.send({'echo': m['content']['data']}))\n"
+            "manager.register_target('pm.echo', echo_target)\n")
+        outputs = self.send_shell("comm_open", {"comm_id": "front-1", "target_name": "pm.echo", "data": {"n": 1}})
+        self.assertEqual([(m["content"]["comm_id"], m["content"]["data"]) for m in outputs if m["msg_type"] == "comm_msg"],
+                         [("front-1", {"ready": {"n": 1}})])
+        outputs = self.send_shell("comm_msg", {"comm_id": "front-1", "data": {"ping": 2}})
+        self.assertEqual([m["content"]["data"] for m in outputs if m["msg_type"] == "comm_msg"], [{"echo": {"ping": 2}}])
+        outputs = self.send_shell("comm_open", {"comm_id": "front-2", "target_name": "pm.nobody", "data": {}})
+        self.assertEqual([m["content"]["comm_id"] for m in outputs if m["msg_type"] == "comm_close"], ["front-2"])
+
     def test_set_next_input_is_a_payload(self):
         content, _ = self.run_cell("get_ipython().set_next_input('print(42)')")
         payloads = [p for p in content["payload"] if p.get("source") == "set_next_input"]

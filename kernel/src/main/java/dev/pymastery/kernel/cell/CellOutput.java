@@ -48,6 +48,9 @@ public interface CellOutput {
         display(bundle, Optional.empty(), false);
     }
 
+    /** A comm message from the kernel's side ({@code comm_open}, {@code comm_msg}, {@code comm_close}). */
+    default void comm(String msgType, tools.jackson.databind.node.ObjectNode content) {}
+
     /** Text for the next cell (or this one, with {@code replace}): IPython's {@code set_next_input}. */
     default void setNextInput(String text, boolean replace) {}
 }

@@ -37,6 +37,15 @@ public interface Interpreter {
     /** Stops the running cell with KeyboardInterrupt; safe to call when nothing runs. */
     void interrupt();
 
+    /**
+     * A comm message from the front end ({@code comm_open}, {@code comm_msg}, {@code comm_close}),
+     * the whole message as JSON; what its handlers print or send goes to {@code output}.
+     */
+    void comm(String messageJson, CellOutput output);
+
+    /** The comms open in the kernel, comm_id to target name; only those of {@code target} if given. */
+    java.util.Map<String, String> comms(java.util.Optional<String> target);
+
     /** Stops running work and releases this session's resources; the process may serve another session. */
     void shutdown();
 }

@@ -36,6 +36,8 @@ import java.util.function.Supplier;
  */
 public final class PythonInterpreter implements Interpreter {
     private static final System.Logger LOG = System.getLogger(PythonInterpreter.class.getName());
+    private static final tools.jackson.databind.ObjectMapper COMM_LISTING =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final GraalPyRuntime python;
     private final MagicRegistry magics;
@@ -201,6 +203,20 @@ public final class PythonInterpreter implements Interpreter {
             target.interrupt();
         }
         python.interrupt();
+    }
+
+    @Override
+    public void comm(String messageJson, CellOutput output) {
+        python.attach(output);
+        python.call("comm_event", messageJson);
+    }
+
+    @Override
+    public Map<String, String> comms(Optional<String> target) {
+        String listing = python.call("comm_info", target.orElse("")).text().orElse("{}");
+        Map<String, String> comms = new LinkedHashMap<>();
+        COMM_LISTING.readTree(listing).properties().forEach(e -> comms.put(e.getKey(), e.getValue().asString()));
+        return comms;
     }
 
     /** Stops what runs; GraalPy itself belongs to the process, which may serve the next session. */

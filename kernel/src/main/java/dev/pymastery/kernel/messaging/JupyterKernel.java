@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -214,18 +215,14 @@ public final class JupyterKernel implements AutoCloseable {
             }
             case "comm_info_request" -> {
                 content.put("status", "ok");
-                content.putObject("comms");
+                ObjectNode comms = content.putObject("comms");
+                JsonNode target = request.content().path("target_name");
+                interpreter
+                        .comms(target.isString() ? Optional.of(target.asString()) : Optional.empty())
+                        .forEach((id, name) -> comms.putObject(id).put("target_name", name));
                 reply(channel, request, "comm_info_reply", content);
             }
-            case "comm_open" -> {
-                // No comm targets are registered: tell the front end the comm is closed, as ipykernel does.
-                content.put("comm_id", request.content().path("comm_id").asString(""));
-                content.putObject("data");
-                publisher.publish(request, "comm_close", content);
-            }
-            case "comm_msg", "comm_close" -> {
-                // nothing listens
-            }
+            case "comm_open", "comm_msg", "comm_close" -> comm(request);
             case "interrupt_request" -> {
                 interruptCell();
                 content.put("status", "ok");
@@ -284,6 +281,29 @@ public final class JupyterKernel implements AutoCloseable {
             content.putArray("payload");
         }
         reply(channel, request, type, content);
+    }
+
+    /**
+     * A comm message for the comm manager in the guest, whose handlers' output (prints, displays,
+     * the comm messages they send) is parented to it. A comm_open to a target nobody registered is
+     * answered with comm_close, as ipykernel does.
+     */
+    private void comm(Message request) {
+        if (!request.content().path("comm_id").isString()) {
+            throw new BadRequestException("KeyError", request.type() + " needs a string 'comm_id'");
+        }
+        ObjectNode message = publisher.envelopes().content();
+        message.set("header", request.header());
+        message.set("parent_header", request.parentHeader());
+        message.set("metadata", request.metadata());
+        message.set("content", request.content());
+        message.putArray("buffers");
+        RequestOutput output = new RequestOutput(publisher, stdin, timer, request, false, false);
+        try {
+            interpreter.comm(message.toString(), output);
+        } finally {
+            output.flush();
+        }
     }
 
     private void execute(Channel channel, Message request) {

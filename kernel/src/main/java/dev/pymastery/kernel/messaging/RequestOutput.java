@@ -145,6 +145,12 @@ final class RequestOutput implements CellOutput {
         payloads.add(payload);
     }
 
+    @Override
+    public void comm(String msgType, ObjectNode content) {
+        flush();
+        publisher.publish(request, msgType, content);
+    }
+
     /** The payloads the cell asked for, in order (besides ask_exit). */
     List<ObjectNode> payloads() {
         return List.copyOf(payloads);

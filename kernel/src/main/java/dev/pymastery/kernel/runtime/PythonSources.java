@@ -29,7 +29,8 @@ public final class PythonSources {
             Map.entry("IPython.lib", true),
             Map.entry("IPython.lib.display", false),
             Map.entry("IPython.utils", true),
-            Map.entry("IPython.utils.capture", false));
+            Map.entry("IPython.utils.capture", false),
+            Map.entry("comm", true));
 
     private PythonSources() {}
 
@@ -47,7 +48,8 @@ public final class PythonSources {
     static String ipythonModules() {
         StringBuilder table = new StringBuilder("_IPYTHON_MODULES = {\n");
         for (Map.Entry<String, Boolean> module : IPYTHON_MODULES) {
-            String path = "ipython/" + module.getKey().replace('.', '/') + (module.getValue() ? "/__init__.py" : ".py");
+            String path =
+                    "ipython/" + module.getKey().replace('.', '/') + (module.getValue() ? "/__init__.py" : ".py");
             table.append("    ")
                     .append(pythonString(module.getKey()))
                     .append(": (")

@@ -115,4 +115,12 @@ final class ScriptedInterpreter implements Interpreter {
 
     @Override
     public void shutdown() {}
+
+    @Override
+    public void comm(String messageJson, CellOutput output) {}
+
+    @Override
+    public java.util.Map<String, String> comms(java.util.Optional<String> target) {
+        return java.util.Map.of();
+    }
 }

@@ -88,6 +88,15 @@ public final class KernelBridge {
         }
     }
 
+    /** A comm message the guest sends (the comm package's Comm.open, send and close). */
+    @HostAccess.Export
+    public void comm(String msgType, String contentJson) {
+        CellOutput target = output.get();
+        if (target != null) {
+            target.comm(msgType, (ObjectNode) json.readTree(contentJson));
+        }
+    }
+
     @HostAccess.Export
     public void set_next_input(String text, boolean replace) {
         CellOutput target = output.get();

@@ -212,6 +212,10 @@ class Agent:
     def ipython_capture_end(self, capture):
         capture.end(self.captures)
 
+    def ipython_comm(self, msg_type, content, metadata):
+        raise UsageError("comms (and the widgets built on them) work in GraalPy cells; this runtime cannot"
+                         " open one yet")
+
     def ipython_payload(self, payload):
         raise UsageError("%s payloads come from GraalPy cells; this runtime cannot send them" % payload.get("source"))
 

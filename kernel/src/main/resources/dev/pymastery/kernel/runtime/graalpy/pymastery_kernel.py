@@ -349,10 +349,34 @@ class Shell:
         if self.captures:
             self.captures[-1].end(self.captures)
 
-    def _trigger(self, event, *args):
-        shell = self._ipython_shell()
-        if shell is not None:
-            shell.events.trigger(event, *args)
+    # ---------------------------------------------------------------- comms (the comm package)
+
+    def ipython_comm(self, msg_type, content, metadata):
+        """A comm message from the kernel's side, published on IOPub."""
+        self.output.flush()
+        self.bridge.comm(msg_type, json.dumps(content))
+
+    def comm_event(self, message_json):
+        """comm_open, comm_msg or comm_close from the front end, for the comm manager."""
+        import comm
+
+        message = json.loads(message_json)
+        handler = getattr(comm.get_comm_manager(), message["header"]["msg_type"])
+        self.running = True
+        try:
+            handler(None, None, message)
+        except KeyboardInterrupt:
+            print("KeyboardInterrupt in a comm handler", file=sys.stderr)
+        finally:
+            self.running = False
+            self.output.flush()
+
+    def comm_info(self, target):
+        """The open comms as JSON {comm_id: target_name}, only target's if given."""
+        module = sys.modules.get("comm")
+        comms = module.get_comm_manager().comms.values() if module is not None else ()
+        return json.dumps({c.comm_id: c.target_name for c in comms if not target or c.target_name == target})
+
 
     # ---------------------------------------------------------------- interrupts
 
