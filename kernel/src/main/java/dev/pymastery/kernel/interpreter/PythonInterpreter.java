@@ -16,8 +16,8 @@ import dev.pymastery.kernel.magic.MagicUsageException;
 import dev.pymastery.kernel.magic.ParsedCell;
 import dev.pymastery.kernel.magic.StoredCell;
 import dev.pymastery.kernel.runtime.Cell;
-import dev.pymastery.kernel.runtime.PythonSources;
 import dev.pymastery.kernel.runtime.CellResult;
+import dev.pymastery.kernel.runtime.PythonSources;
 import dev.pymastery.kernel.runtime.Runtime;
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
 import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
@@ -215,7 +215,10 @@ public final class PythonInterpreter implements Interpreter {
     public Map<String, String> comms(Optional<String> target) {
         String listing = python.call("comm_info", target.orElse("")).text().orElse("{}");
         Map<String, String> comms = new LinkedHashMap<>();
-        COMM_LISTING.readTree(listing).properties().forEach(e -> comms.put(e.getKey(), e.getValue().asString()));
+        COMM_LISTING
+                .readTree(listing)
+                .properties()
+                .forEach(e -> comms.put(e.getKey(), e.getValue().asString()));
         return comms;
     }
 

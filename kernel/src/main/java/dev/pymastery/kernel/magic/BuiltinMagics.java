@@ -24,31 +24,52 @@ public final class BuiltinMagics {
                 .register(new HelperLineMagic(
                         "sx", "x = !CMD or %sx CMD: run a shell command, its output lines as a list", "magic_sx", true))
                 .register(new HelperLineMagic(
-                        "pinfo", "%pinfo OBJ, OBJ? or ?OBJ: help on an object (signature, docstring, file)",
-                        "magic_pinfo", true))
+                        "pinfo",
+                        "%pinfo OBJ, OBJ? or ?OBJ: help on an object (signature, docstring, file)",
+                        "magic_pinfo",
+                        true))
                 .register(new HelperLineMagic(
-                        "pinfo2", "%pinfo2 OBJ, OBJ?? or ??OBJ: help on an object with its source", "magic_pinfo2", true))
+                        "pinfo2",
+                        "%pinfo2 OBJ, OBJ?? or ??OBJ: help on an object with its source",
+                        "magic_pinfo2",
+                        true))
                 .register(new HelperLineMagic("pdoc", "%pdoc OBJ: an object's docstring", "magic_pdoc", true))
-                .register(new HelperLineMagic("psource", "%psource OBJ: an object's source code", "magic_psource", true))
+                .register(
+                        new HelperLineMagic("psource", "%psource OBJ: an object's source code", "magic_psource", true))
                 .register(new HistoryMagic())
                 .register(new CaptureMagic())
                 .register(new PackageInstallMagic("pip"))
                 .register(new PackageInstallMagic("conda"))
                 .register(new HelperLineMagic(
-                        "run", "%run [-i] FILE [ARGS]: run a Python file as __main__; its names join yours (-i: in yours)",
-                        "magic_run", true))
+                        "run",
+                        "%run [-i] FILE [ARGS]: run a Python file as __main__; its names join yours (-i: in yours)",
+                        "magic_run",
+                        true))
                 .register(new HelperLineMagic(
-                        "load", "%load FILE [-r LINES] [-s NAMES]: replace this cell with the file's code", "magic_load", true))
+                        "load",
+                        "%load FILE [-r LINES] [-s NAMES]: replace this cell with the file's code",
+                        "magic_load",
+                        true))
                 .register(new HelperLineMagic(
-                        "xmode", "%xmode [Plain | Context | Verbose | Minimal]: how much a traceback shows", "magic_xmode", true))
+                        "xmode",
+                        "%xmode [Plain | Context | Verbose | Minimal]: how much a traceback shows",
+                        "magic_xmode",
+                        true))
                 .register(new HelperLineMagic(
-                        "reset", "%reset [-f]: delete every name you defined (-f: without asking)", "magic_reset", true))
+                        "reset",
+                        "%reset [-f]: delete every name you defined (-f: without asking)",
+                        "magic_reset",
+                        true))
                 .register(new HelperLineMagic(
-                        "precision", "%precision [N | FORMAT]: digits shown for floats (none: Python's repr)",
-                        "magic_precision", true))
+                        "precision",
+                        "%precision [N | FORMAT]: digits shown for floats (none: Python's repr)",
+                        "magic_precision",
+                        true))
                 .register(new HelperLineMagic(
-                        "matplotlib", "%matplotlib: figures are drawn in %%cpython cells, inline, without it",
-                        "magic_matplotlib", true))
+                        "matplotlib",
+                        "%matplotlib: figures are drawn in %%cpython cells, inline, without it",
+                        "magic_matplotlib",
+                        true))
                 .register(new HelperCellMagic(
                         "writefile",
                         "%%writefile [-a] FILE: write (or append) the cell body to FILE",

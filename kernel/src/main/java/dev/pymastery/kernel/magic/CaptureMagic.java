@@ -29,7 +29,8 @@ final class CaptureMagic implements CellMagic {
     public CellResult run(String args, String body, MagicContext context) {
         GuestValue refused = context.python().call("capture_cell_begin", args);
         if (!refused.isNone()) {
-            return new CellResult.Failed(ErrorInfo.fromJson(JSON.readTree(refused.text().orElseThrow())));
+            return new CellResult.Failed(
+                    ErrorInfo.fromJson(JSON.readTree(refused.text().orElseThrow())));
         }
         CellResult result;
         try {

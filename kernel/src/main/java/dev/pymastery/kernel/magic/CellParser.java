@@ -22,6 +22,7 @@ public final class CellParser {
     private static final Pattern ASSIGNED_SHELL = Pattern.compile("^(\\s*)(" + TARGET + ")\\s*=\\s*!(.*)$");
     /** IPython's help: {@code obj?} or {@code ?obj} (%pinfo), {@code obj??} or {@code ??obj} (%pinfo2). */
     private static final Pattern HELP_AFTER = Pattern.compile("^(\\s*)([A-Za-z_][\\w.]*)\\s*(\\?\\??)\\s*$");
+
     private static final Pattern HELP_BEFORE = Pattern.compile("^(\\s*)(\\?\\??)\\s*([A-Za-z_][\\w.]*)\\s*$");
 
     private CellParser() {}

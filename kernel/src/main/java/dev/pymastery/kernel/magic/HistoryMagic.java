@@ -56,7 +56,11 @@ final class HistoryMagic implements LineMagic {
             }
             text.append(code).append('\n');
             if (outputs && cell.output().isPresent()) {
-                text.append("Out[").append(cell.number()).append("]: ").append(cell.output().get()).append('\n');
+                text.append("Out[")
+                        .append(cell.number())
+                        .append("]: ")
+                        .append(cell.output().get())
+                        .append('\n');
             }
         }
         if (!text.isEmpty()) {

@@ -48,8 +48,7 @@ public final class PythonSources {
     static String ipythonModules() {
         StringBuilder table = new StringBuilder("_IPYTHON_MODULES = {\n");
         for (Map.Entry<String, Boolean> module : IPYTHON_MODULES) {
-            String path =
-                    "ipython/" + module.getKey().replace('.', '/') + (module.getValue() ? "/__init__.py" : ".py");
+            String path = "ipython/" + module.getKey().replace('.', '/') + (module.getValue() ? "/__init__.py" : ".py");
             table.append("    ")
                     .append(pythonString(module.getKey()))
                     .append(": (")

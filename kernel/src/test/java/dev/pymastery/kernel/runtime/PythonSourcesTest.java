@@ -70,7 +70,9 @@ class PythonSourcesTest {
             Matcher method = Pattern.compile("^    def (\\w+)\\(").matcher(line);
             if (owner != null && method.find()) {
                 assertThat(seen.put(owner + "." + method.group(1), name))
-                        .as("%s.%s is defined twice in %s: the later one replaces the other", owner, method.group(1), name)
+                        .as(
+                                "%s.%s is defined twice in %s: the later one replaces the other",
+                                owner, method.group(1), name)
                         .isNull();
             }
         }

@@ -119,9 +119,17 @@ class CPythonRuntimesIT {
                 + "HTML('<b>h</b>')");
         assertThat(shown.ok()).as(shown.toString()).isTrue();
         assertThat(shown.stdout()).isEqualTo("ZMQInteractiveShell True cpython\n");
-        assertThat(shown.of("display_data").get(0).path("data").path("text/markdown").asString())
+        assertThat(shown.of("display_data")
+                        .get(0)
+                        .path("data")
+                        .path("text/markdown")
+                        .asString())
                 .isEqualTo("*md*");
-        assertThat(shown.of("execute_result").get(0).path("data").path("text/html").asString())
+        assertThat(shown.of("execute_result")
+                        .get(0)
+                        .path("data")
+                        .path("text/html")
+                        .asString())
                 .isEqualTo("<b>h</b>");
         Execution magic = cell("%%cpython\nfrom IPython.core.magic import register_line_magic\n"
                 + "@register_line_magic\ndef twice(line):\n    return line * 2\n"

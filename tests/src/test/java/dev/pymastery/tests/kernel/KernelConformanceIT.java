@@ -51,14 +51,16 @@ class KernelConformanceIT {
 
     @Test
     void ipykernelPassesTheSamples() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "it-work", "conformance")).toAbsolutePath();
+        Path work = Files.createDirectories(Path.of("target", "it-work", "conformance"))
+                .toAbsolutePath();
         String output = run("python3", null, work.resolve("ipykernel.log"));
         assertThat(output).contains("OK");
     }
 
     @Test
     void thisKernelPassesTheSamples() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "it-work", "conformance")).toAbsolutePath();
+        Path work = Files.createDirectories(Path.of("target", "it-work", "conformance"))
+                .toAbsolutePath();
         InstalledKernel kernel = InstalledKernel.install();
         String output = run(kernel.name(), kernel.jupyterPath(), work.resolve("pymastery.log"));
         assertThat(output).contains("OK").doesNotContain("skipped 'test_pager'");

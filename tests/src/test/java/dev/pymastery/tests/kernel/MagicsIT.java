@@ -41,8 +41,9 @@ class MagicsIT {
 
     @Test
     void lsmagicListsTheMagicsThisNotebookRegistered() {
-        kernel.execute("from IPython.core.magic import register_cell_magic\n"
-                + "@register_cell_magic\ndef upper_cell(line, cell):\n    'Upper-cases the cell.'\n    return cell.upper()");
+        kernel.execute(
+                "from IPython.core.magic import register_cell_magic\n"
+                        + "@register_cell_magic\ndef upper_cell(line, cell):\n    'Upper-cases the cell.'\n    return cell.upper()");
         assertThat(kernel.execute("%%upper_cell\nabc").result()).isEqualTo("'ABC\\n'");
         assertThat(kernel.execute("%lsmagic").stdout())
                 .contains("%pinfo", "%pinfo2", "%pdoc", "%psource")
@@ -52,8 +53,15 @@ class MagicsIT {
     @Test
     void helpIsAPagerPayloadAndAHeadlessClientAlsoKeepsItAsOutput() {
         Execution interactive = kernel.execute("len?");
-        assertThat(interactive.content().path("payload").get(0).path("source").asString()).isEqualTo("page");
-        assertThat(interactive.content().path("payload").get(0).path("data").path("text/plain").asString())
+        assertThat(interactive.content().path("payload").get(0).path("source").asString())
+                .isEqualTo("page");
+        assertThat(interactive
+                        .content()
+                        .path("payload")
+                        .get(0)
+                        .path("data")
+                        .path("text/plain")
+                        .asString())
                 .contains("Signature:");
         assertThat(interactive.of("display_data")).isEmpty();
         ObjectNode headless = kernel.executeContent("len?");
@@ -61,7 +69,12 @@ class MagicsIT {
         Execution batch = kernel.collect(kernel.send("shell", "execute_request", headless), 60);
         assertThat(batch.content().path("payload").size()).isEqualTo(1);
         assertThat(batch.of("display_data")).hasSize(1);
-        assertThat(batch.of("display_data").get(0).path("content").path("data").path("text/plain").asString())
+        assertThat(batch.of("display_data")
+                        .get(0)
+                        .path("content")
+                        .path("data")
+                        .path("text/plain")
+                        .asString())
                 .contains("Signature:");
     }
 
@@ -71,7 +84,8 @@ class MagicsIT {
         kernel.execute("%pwd");
         String text = kernel.execute("%history -n -l 2").stdout();
         assertThat(text).matches("(?s)\\s*\\d+: history_marker = 1\\n\\s*\\d+: %pwd\\n");
-        assertThat(kernel.execute("%history -l x").content().path("evalue").asString()).contains("not a cell number");
+        assertThat(kernel.execute("%history -l x").content().path("evalue").asString())
+                .contains("not a cell number");
     }
 
     @Test
@@ -80,7 +94,11 @@ class MagicsIT {
         assertThat(pip.content().path("ename").asString()).isEqualTo("UsageError");
         assertThat(pip.content().path("evalue").asString()).contains("does not install packages", "%%cpython");
         assertThat(pip.content().path("traceback").toString()).doesNotContain("_pymastery_line_magic");
-        assertThat(kernel.execute("%conda install numpy").content().path("ename").asString()).isEqualTo("UsageError");
+        assertThat(kernel.execute("%conda install numpy")
+                        .content()
+                        .path("ename")
+                        .asString())
+                .isEqualTo("UsageError");
         assertThat(kernel.execute("%matplotlib inline").stdout()).contains("%%cpython");
     }
 
