@@ -26,6 +26,7 @@ public final class PythonSources {
             Map.entry("IPython.core.getipython", false),
             Map.entry("IPython.core.interactiveshell", false),
             Map.entry("IPython.core.magic", false),
+            Map.entry("IPython.core.pylabtools", false),
             Map.entry("IPython.lib", true),
             Map.entry("IPython.lib.display", false),
             Map.entry("IPython.utils", true),

@@ -200,6 +200,12 @@ class InteractiveShell:
         """Puts text in the next cell (or this one, with replace), as a set_next_input payload."""
         _host.ipython_payload({"source": "set_next_input", "text": str(text), "replace": bool(replace)})
 
+    def enable_gui(self, gui=None, app=None):
+        """GUI event loops (Tk, Qt, ...) do not run in a kernel: figures show inline instead."""
+        if gui:
+            print("this kernel runs no %s event loop: matplotlib figures show inline, in %%%%cpython cells" % gui,
+                  file=sys.stderr)
+
     def enable_matplotlib(self, gui=None):
         return self.run_line_magic("matplotlib", gui or "inline")
 
