@@ -438,6 +438,34 @@ class IPythonStyleKernelTests(jupyter_kernel_test.KernelTests):
         outputs = self.send_shell("comm_open", {"comm_id": "front-2", "target_name": "pm.nobody", "data": {}})
         self.assertEqual([m["content"]["comm_id"] for m in outputs if m["msg_type"] == "comm_close"], ["front-2"])
 
+    def test_comm_messages_carry_binary_buffers_both_ways(self):
+        self.run_cell(self.COMM_API)
+        self.run_cell(
+            "got = []\n"
+            "def binary_target(channel, msg):\n"
+            "    got.append([bytes(b) for b in msg['buffers']])\n"
+            "    channel.on_msg(lambda m: got.append([bytes(b) for b in m['buffers']]))\n"
+            "    channel.send({'kind': 'bytes'}, buffers=[b'\\x00\\x01\\xff', bytearray(b'two')])\n"
+            "manager.register_target('pm.binary', binary_target)\n")
+        self.flush_channels()
+        msg = self.kc.session.msg("comm_open", {"comm_id": "bin-1", "target_name": "pm.binary", "data": {}})
+        self.kc.session.send(self.kc.shell_channel.socket, msg, buffers=[b"\x10\x20"])
+        sent = []
+        while True:
+            reply = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if reply["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
+                continue
+            if reply["msg_type"] == "status" and reply["content"]["execution_state"] == "idle":
+                break
+            if reply["msg_type"] == "comm_msg":
+                sent.append(reply)
+        self.assertEqual(len(sent), 1)
+        self.assertEqual([bytes(b) for b in sent[0]["buffers"]], [b"\x00\x01\xff", b"two"])
+        msg = self.kc.session.msg("comm_msg", {"comm_id": "bin-1", "data": {}})
+        self.kc.session.send(self.kc.shell_channel.socket, msg, buffers=[b"abc", b""])
+        _, outputs = self.run_cell("print(got)")
+        self.assertEqual(self.text_of(outputs), "[[b'\\x10 '], [b'abc', b'']]\n")
+
     def test_set_next_input_is_a_payload(self):
         content, _ = self.run_cell("get_ipython().set_next_input('print(42)')")
         payloads = [p for p in content["payload"] if p.get("source") == "set_next_input"]

@@ -48,8 +48,11 @@ public interface CellOutput {
         display(bundle, Optional.empty(), false);
     }
 
-    /** A comm message from the kernel's side ({@code comm_open}, {@code comm_msg}, {@code comm_close}). */
-    default void comm(String msgType, tools.jackson.databind.node.ObjectNode content) {}
+    /**
+     * A comm message from the kernel's side ({@code comm_open}, {@code comm_msg}, {@code comm_close}),
+     * with its binary buffers.
+     */
+    default void comm(String msgType, tools.jackson.databind.node.ObjectNode content, java.util.List<byte[]> buffers) {}
 
     /** Text for the next cell (or this one, with {@code replace}): IPython's {@code set_next_input}. */
     default void setNextInput(String text, boolean replace) {}

@@ -39,9 +39,14 @@ final class Envelopes {
 
     /** An IOPub message parented to {@code parent}; {@code null} for none (e.g. "starting"). */
     Message publish(Message parent, String type, ObjectNode content) {
+        return publish(parent, type, content, List.of());
+    }
+
+    /** As {@link #publish(Message, String, ObjectNode)}, with binary buffers after the content (comms). */
+    Message publish(Message parent, String type, ObjectNode content, List<byte[]> buffers) {
         byte[] topic = ("kernel." + session + "." + type).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ObjectNode parentHeader = parent == null ? json.createObjectNode() : parent.header();
-        return new Message(List.of(topic), header(type), parentHeader, json.createObjectNode(), content, List.of());
+        return new Message(List.of(topic), header(type), parentHeader, json.createObjectNode(), content, buffers);
     }
 
     /** A request the kernel sends on stdin (input_request), routed to the client that asked. */

@@ -297,7 +297,8 @@ public final class JupyterKernel implements AutoCloseable {
         message.set("parent_header", request.parentHeader());
         message.set("metadata", request.metadata());
         message.set("content", request.content());
-        message.putArray("buffers");
+        ArrayNode buffers = message.putArray("buffers");
+        request.buffers().forEach(b -> buffers.add(java.util.Base64.getEncoder().encodeToString(b)));
         RequestOutput output = new RequestOutput(publisher, stdin, timer, request, false, false);
         try {
             interpreter.comm(message.toString(), output);

@@ -1,5 +1,6 @@
 package dev.pymastery.kernel.messaging;
 
+import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Sends messages on behalf of one request: replies, IOPub messages and stdin requests. */
@@ -22,6 +23,10 @@ final class Publisher {
 
     void publish(Message parent, String type, ObjectNode content) {
         sockets.send(Channel.IOPUB, envelopes.publish(parent, type, content));
+    }
+
+    void publish(Message parent, String type, ObjectNode content, List<byte[]> buffers) {
+        sockets.send(Channel.IOPUB, envelopes.publish(parent, type, content, buffers));
     }
 
     void status(Message parent, String state) {

@@ -146,9 +146,9 @@ final class RequestOutput implements CellOutput {
     }
 
     @Override
-    public void comm(String msgType, ObjectNode content) {
+    public void comm(String msgType, ObjectNode content, List<byte[]> buffers) {
         flush();
-        publisher.publish(request, msgType, content);
+        publisher.publish(request, msgType, content, buffers);
     }
 
     /** The payloads the cell asked for, in order (besides ask_exit). */

@@ -88,12 +88,18 @@ public final class KernelBridge {
         }
     }
 
-    /** A comm message the guest sends (the comm package's Comm.open, send and close). */
+    /**
+     * A comm message the guest sends (the comm package's Comm.open, send and close); its binary
+     * buffers come as a JSON list of base64 strings.
+     */
     @HostAccess.Export
-    public void comm(String msgType, String contentJson) {
+    public void comm(String msgType, String contentJson, String buffersJson) {
         CellOutput target = output.get();
         if (target != null) {
-            target.comm(msgType, (ObjectNode) json.readTree(contentJson));
+            java.util.List<byte[]> buffers = new java.util.ArrayList<>();
+            json.readTree(buffersJson)
+                    .forEach(b -> buffers.add(java.util.Base64.getDecoder().decode(b.asString())));
+            target.comm(msgType, (ObjectNode) json.readTree(contentJson), buffers);
         }
     }
 

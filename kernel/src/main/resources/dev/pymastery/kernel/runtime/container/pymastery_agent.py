@@ -212,7 +212,7 @@ class Agent:
     def ipython_capture_end(self, capture):
         capture.end(self.captures)
 
-    def ipython_comm(self, msg_type, content, metadata):
+    def ipython_comm(self, msg_type, content, metadata, buffers=None):
         raise UsageError("comms (and the widgets built on them) work in GraalPy cells; this runtime cannot"
                          " open one yet")
 

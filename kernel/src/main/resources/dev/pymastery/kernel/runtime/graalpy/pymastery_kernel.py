@@ -351,16 +351,18 @@ class Shell:
 
     # ---------------------------------------------------------------- comms (the comm package)
 
-    def ipython_comm(self, msg_type, content, metadata):
-        """A comm message from the kernel's side, published on IOPub."""
+    def ipython_comm(self, msg_type, content, metadata, buffers=None):
+        """A comm message from the kernel's side, published on IOPub with its binary buffers."""
         self.output.flush()
-        self.bridge.comm(msg_type, json.dumps(content))
+        encoded = [base64.b64encode(bytes(b)).decode("ascii") for b in buffers or ()]
+        self.bridge.comm(msg_type, json.dumps(content), json.dumps(encoded))
 
     def comm_event(self, message_json):
         """comm_open, comm_msg or comm_close from the front end, for the comm manager."""
         import comm
 
         message = json.loads(message_json)
+        message["buffers"] = [memoryview(base64.b64decode(b)) for b in message.get("buffers", ())]
         handler = getattr(comm.get_comm_manager(), message["header"]["msg_type"])
         self.running = True
         try:

@@ -35,10 +35,9 @@ class BaseComm:
             self._closed = False
 
     def publish_msg(self, msg_type, data=None, metadata=None, buffers=None, **keys):
-        if buffers:
-            raise NotImplementedError("this kernel does not send binary buffers on comms yet; send the data as JSON")
+        """Publishes one comm message; buffers (bytes, bytearray or memoryview) travel as binary frames."""
         content = dict(keys, data={} if data is None else data, comm_id=self.comm_id)
-        _host.ipython_comm(msg_type, content, metadata or {})
+        _host.ipython_comm(msg_type, content, metadata or {}, list(buffers or ()))
 
     def open(self, data=None, metadata=None, buffers=None):
         """Opens the comm: the front end's handler for target_name receives data."""
