@@ -466,6 +466,20 @@ class IPythonStyleKernelTests(jupyter_kernel_test.KernelTests):
         _, outputs = self.run_cell("print(got)")
         self.assertEqual(self.text_of(outputs), "[[b'\\x10 '], [b'abc', b'']]\n")
 
+    def test_the_kernel_object_knows_the_request_being_served(self):
+        self.flush_channels()
+        msg_id = self.kc.execute(code="print(get_ipython().kernel.get_parent()['header']['msg_id'])")
+        text = ""
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+            if msg["msg_type"] == "stream":
+                text += msg["content"]["text"]
+        self.assertEqual(text, msg_id + "\n")
+
     def test_set_next_input_is_a_payload(self):
         content, _ = self.run_cell("get_ipython().set_next_input('print(42)')")
         payloads = [p for p in content["payload"] if p.get("source") == "set_next_input"]

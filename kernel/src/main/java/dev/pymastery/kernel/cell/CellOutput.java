@@ -54,6 +54,11 @@ public interface CellOutput {
      */
     default void comm(String msgType, tools.jackson.databind.node.ObjectNode content, java.util.List<byte[]> buffers) {}
 
+    /** The header of the request this output answers (ipykernel's {@code get_parent()}); empty if none. */
+    default Optional<tools.jackson.databind.node.ObjectNode> requestHeader() {
+        return Optional.empty();
+    }
+
     /** Text for the next cell (or this one, with {@code replace}): IPython's {@code set_next_input}. */
     default void setNextInput(String text, boolean replace) {}
 }

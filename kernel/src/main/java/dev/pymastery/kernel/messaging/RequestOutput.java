@@ -151,6 +151,11 @@ final class RequestOutput implements CellOutput {
         publisher.publish(request, msgType, content, buffers);
     }
 
+    @Override
+    public Optional<ObjectNode> requestHeader() {
+        return Optional.of(request.header());
+    }
+
     /** The payloads the cell asked for, in order (besides ask_exit). */
     List<ObjectNode> payloads() {
         return List.copyOf(payloads);

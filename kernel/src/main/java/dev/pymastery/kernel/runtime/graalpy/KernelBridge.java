@@ -103,6 +103,15 @@ public final class KernelBridge {
         }
     }
 
+    /** The header of the request being served, as JSON ({@code {}} outside one). */
+    @HostAccess.Export
+    public String request_header() {
+        CellOutput target = output.get();
+        return target == null
+                ? "{}"
+                : target.requestHeader().map(Object::toString).orElse("{}");
+    }
+
     @HostAccess.Export
     public void set_next_input(String text, boolean replace) {
         CellOutput target = output.get();

@@ -216,6 +216,9 @@ class Agent:
         raise UsageError("comms (and the widgets built on them) work in GraalPy cells; this runtime cannot"
                          " open one yet")
 
+    def ipython_parent(self):
+        return {"header": {}}
+
     def ipython_payload(self, payload):
         raise UsageError("%s payloads come from GraalPy cells; this runtime cannot send them" % payload.get("source"))
 

@@ -357,6 +357,10 @@ class Shell:
         encoded = [base64.b64encode(bytes(b)).decode("ascii") for b in buffers or ()]
         self.bridge.comm(msg_type, json.dumps(content), json.dumps(encoded))
 
+    def ipython_parent(self):
+        """The request being served, as ipykernel's kernel.get_parent() gives it (its header)."""
+        return {"header": json.loads(self.bridge.request_header())}
+
     def comm_event(self, message_json):
         """comm_open, comm_msg or comm_close from the front end, for the comm manager."""
         import comm

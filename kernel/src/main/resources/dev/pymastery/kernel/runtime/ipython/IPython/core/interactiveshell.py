@@ -88,6 +88,24 @@ class ExecutionResult:
         return "<ExecutionResult success=%s result=%r>" % (self.success, self.result)
 
 
+class Kernel:
+    """shell.kernel: the parts of ipykernel's kernel object that libraries read (ipywidgets' Output
+    widget asks get_parent() which request its output belongs to)."""
+
+    def get_parent(self, channel="shell"):
+        return _host.ipython_parent()
+
+    @property
+    def _parent_header(self):
+        return _host.ipython_parent()
+
+    @property
+    def comm_manager(self):
+        import comm
+
+        return comm.get_comm_manager()
+
+
 class InteractiveShell:
     """The notebook's shell, as code written for IPython expects to find it."""
 
@@ -100,7 +118,7 @@ class InteractiveShell:
         self.events = EventManager()
         self.magics = {"line": {}, "cell": {}}
         self.config = {"IPKernelApp": {"pymastery": True}}
-        self.kernel = None
+        self.kernel = Kernel()
 
     @classmethod
     def instance(cls, *args, **kwargs):
