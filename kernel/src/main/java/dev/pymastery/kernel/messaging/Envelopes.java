@@ -37,12 +37,10 @@ final class Envelopes {
                 request.identities(), header(type), request.header(), json.createObjectNode(), content, List.of());
     }
 
-    /** An IOPub message parented to {@code parent}; {@code null} for none (e.g. "starting"). */
-    Message publish(Message parent, String type, ObjectNode content) {
-        return publish(parent, type, content, List.of());
-    }
-
-    /** As {@link #publish(Message, String, ObjectNode)}, with binary buffers after the content (comms). */
+    /**
+     * An IOPub message parented to {@code parent} ({@code null} for none, e.g. "starting"), with
+     * binary buffers after the content (comms; empty otherwise).
+     */
     Message publish(Message parent, String type, ObjectNode content, List<byte[]> buffers) {
         byte[] topic = ("kernel." + session + "." + type).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ObjectNode parentHeader = parent == null ? json.createObjectNode() : parent.header();

@@ -22,7 +22,7 @@ final class Publisher {
     }
 
     void publish(Message parent, String type, ObjectNode content) {
-        sockets.send(Channel.IOPUB, envelopes.publish(parent, type, content));
+        publish(parent, type, content, List.of());
     }
 
     void publish(Message parent, String type, ObjectNode content, List<byte[]> buffers) {

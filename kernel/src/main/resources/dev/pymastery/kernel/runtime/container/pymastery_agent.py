@@ -219,8 +219,8 @@ class Agent:
     def ipython_parent(self):
         return {"header": {}}
 
-    def ipython_payload(self, payload):
-        raise UsageError("%s payloads come from GraalPy cells; this runtime cannot send them" % payload.get("source"))
+    def ipython_set_next_input(self, text, replace):
+        raise UsageError("set_next_input comes from GraalPy cells; this runtime cannot fill the next cell")
 
     def hello(self):
         import sysconfig

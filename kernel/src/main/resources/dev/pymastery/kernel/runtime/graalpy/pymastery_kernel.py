@@ -309,11 +309,8 @@ class Shell:
             "get_ipython().run_cell_magic runs magics registered in this notebook; %%%%%s is the kernel's:"
             " start a cell with %%%%%s instead" % (name, name))
 
-    def ipython_payload(self, payload):
-        if payload.get("source") == "set_next_input":
-            self.bridge.set_next_input(payload["text"], payload["replace"])
-        else:
-            raise ValueError("this kernel sends set_next_input payloads; page help with %pinfo")
+    def ipython_set_next_input(self, text, replace):
+        self.bridge.set_next_input(text, replace)
 
     def ipython_capture_begin(self, stdout, stderr, display):
         self.output.flush()
@@ -592,11 +589,9 @@ class Shell:
             for frame in report.stack:
                 if frame.name == "<module>":
                     frame.locals = None
-            if self.xmode == "Minimal" or isinstance(error, UsageError):
-                text = "".join(report.format_exception_only())
-            else:
-                text = "".join(report.format())
-            if omitted and not (self.xmode == "Minimal" or isinstance(error, UsageError)):
+            brief = self.xmode == "Minimal" or isinstance(error, UsageError)
+            text = "".join(report.format_exception_only() if brief else report.format())
+            if omitted and not brief:
                 text += "(traceback shortened: %d frames in the middle are not shown)\n" % omitted
         except BaseException:
             text = "%s: %s\n" % (type(error).__name__, evalue)
@@ -1088,10 +1083,11 @@ class Shell:
                 matches = _module_names(stem)
                 start = cursor - len(stem.rsplit(".", 1)[-1]) if "." in stem else start
             return _completion_json(matches, start, cursor)
-        literal = _open_string(line)
-        if literal is not None:
+        state, start = _line_state(line, len(line))
+        if state == "string":
+            literal = line[start:]
             return _completion_json(_path_matches(literal), cursor - len(literal), cursor)
-        if _in_string(line, len(line)):
+        if state == "comment":
             return _completion_json([], cursor, cursor)
         cell = self._cell_names(code, cursor)
         attribute = re.search(r"([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(\w*)$", line)
@@ -1623,27 +1619,6 @@ class _CellNames:
         return value
 
 
-def _open_string(line):
-    """The text of the string literal the line ends inside (not a comment), or None."""
-    quote, start, i = None, 0, 0
-    while i < len(line):
-        char = line[i]
-        if quote:
-            if char == "\\":
-                i += 1
-            elif line.startswith(quote, i):
-                i += len(quote) - 1
-                quote = None
-        elif char == "#":
-            return None
-        elif char in "'\"":
-            quote = char * 3 if line.startswith(char * 3, i) else char
-            i += len(quote) - 1
-            start = i + 1
-        i += 1
-    return line[start:] if quote is not None else None
-
-
 def _path_matches(literal):
     """Files and directories (with a trailing /) whose path starts with literal."""
     folder, stem = os.path.split(literal)
@@ -1682,9 +1657,10 @@ def _callee_at(text):
     return None
 
 
-def _in_string(line, position):
-    quote = None
-    i = 0
+def _line_state(line, position):
+    """What position in line is inside: ("code", 0), ("comment", 0), or ("string", where the
+    literal's text starts)."""
+    quote, start, i = None, 0, 0
     while i < position:
         char = line[i]
         if quote:
@@ -1694,12 +1670,18 @@ def _in_string(line, position):
                 i += len(quote) - 1
                 quote = None
         elif char == "#":
-            return True
+            return "comment", 0
         elif char in "'\"":
             quote = char * 3 if line.startswith(char * 3, i) else char
             i += len(quote) - 1
+            start = i + 1
         i += 1
-    return quote is not None
+    return ("string", start) if quote is not None else ("code", 0)
+
+
+def _in_string(line, position):
+    """Whether position in line is inside a string literal or a comment."""
+    return _line_state(line, position)[0] != "code"
 
 
 def _kind(value):

@@ -137,6 +137,16 @@ def set_matplotlib_formats(*formats, **kwargs):
 # ---------------------------------------------------------------------------- display objects
 
 
+def _is_url(value):
+    """Whether a display object's data argument is a web address to fetch or link to."""
+    return isinstance(value, str) and value.startswith(("http://", "https://"))
+
+
+def _size_attributes(width, height):
+    """The width and height attributes of an HTML element, for those given."""
+    return (' width="%d"' % width if width else "") + (' height="%d"' % height if height else "")
+
+
 def _read(source, binary):
     with open(source, "rb" if binary else "r", **({} if binary else {"encoding": "utf-8"})) as f:
         return f.read()
@@ -161,7 +171,7 @@ class DisplayObject:
         if isinstance(data, (os.PathLike,)):
             data, filename = None, os.fspath(data)
         elif isinstance(data, str):
-            if data.startswith(("http://", "https://")) and url is None:
+            if _is_url(data) and url is None:
                 data, url = None, data
             elif len(data) < 4096 and "\n" not in data and os.path.isfile(data) and filename is None:
                 data, filename = None, data
@@ -294,7 +304,7 @@ class Javascript(TextDisplayObject):
     def __init__(self, data=None, url=None, filename=None, lib=None, css=None):
         self.lib = [lib] if isinstance(lib, str) else list(lib or [])
         self.css = [css] if isinstance(css, str) else list(css or [])
-        if isinstance(data, str) and data.startswith(("http://", "https://")) and url is None and not self.lib:
+        if _is_url(data) and url is None and not self.lib:
             data, url = None, data
         self._fetch_url = False
         super().__init__(data=data, url=url, filename=filename)
@@ -357,7 +367,7 @@ class Image(DisplayObject):
 
     def __init__(self, data=None, url=None, filename=None, format=None, embed=None, width=None, height=None,
                  retina=False, unconfined=False, metadata=None, alt=None):
-        if isinstance(data, str) and data.startswith(("http://", "https://")) and url is None:
+        if _is_url(data) and url is None:
             data, url = None, data
         elif isinstance(data, (str, os.PathLike)) and filename is None:
             data, filename = None, os.fspath(data)
@@ -423,11 +433,7 @@ class Image(DisplayObject):
             md = self._metadata()
             return {self.mimetype: data, "text/plain": "<IPython.core.display.Image object>"}, (
                 {self.mimetype: md} if md else {})
-        attrs = ""
-        if self.width:
-            attrs += ' width="%d"' % self.width
-        if self.height:
-            attrs += ' height="%d"' % self.height
+        attrs = _size_attributes(self.width, self.height)
         if self.alt:
             attrs += ' alt="%s"' % html.escape(self.alt, quote=True)
         return {"text/html": '<img src="%s"%s/>' % (html.escape(self.url, quote=True), attrs),
@@ -455,7 +461,7 @@ class Video(DisplayObject):
 
     def __init__(self, data=None, url=None, filename=None, embed=False, mimetype=None, width=None, height=None,
                  html_attributes="controls"):
-        if isinstance(data, str) and data.startswith(("http://", "https://")) and url is None:
+        if _is_url(data) and url is None:
             data, url = None, data
         elif isinstance(data, (str, os.PathLike)) and filename is None and not embed:
             url, data = os.fspath(data), None
@@ -474,11 +480,7 @@ class Video(DisplayObject):
             self.url = filename
 
     def _repr_html_(self):
-        size = ""
-        if self.width:
-            size += ' width="%d"' % self.width
-        if self.height:
-            size += ' height="%d"' % self.height
+        size = _size_attributes(self.width, self.height)
         if not self.embed:
             return '<video src="%s" %s%s>\n      Your browser does not support the <code>video</code> element.\n    </video>' % (
                 html.escape(self.url, quote=True), self.html_attributes, size)

@@ -216,7 +216,7 @@ class InteractiveShell:
 
     def set_next_input(self, text, replace=False):
         """Puts text in the next cell (or this one, with replace), as a set_next_input payload."""
-        _host.ipython_payload({"source": "set_next_input", "text": str(text), "replace": bool(replace)})
+        _host.ipython_set_next_input(str(text), bool(replace))
 
     def enable_gui(self, gui=None, app=None):
         """GUI event loops (Tk, Qt, ...) do not run in a kernel: figures show inline instead."""

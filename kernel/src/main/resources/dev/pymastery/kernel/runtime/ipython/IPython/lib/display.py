@@ -8,7 +8,7 @@ import os
 import struct
 import wave
 
-from IPython.core.display import DisplayObject, TextDisplayObject
+from IPython.core.display import DisplayObject, TextDisplayObject, _is_url
 
 __all__ = ["Audio", "IFrame", "YouTubeVideo", "VimeoVideo", "ScribdDocument", "FileLink", "FileLinks", "Code"]
 
@@ -28,7 +28,7 @@ class Audio(DisplayObject):
             raise ValueError("Audio needs data (samples, or WAV/MP3 bytes), a filename or a url")
         if embed is False and url is None:
             raise ValueError("Audio without a url must be embedded (embed=True)")
-        if isinstance(data, str) and data.startswith(("http://", "https://")) and url is None:
+        if _is_url(data) and url is None:
             data, url = None, data
         elif isinstance(data, (str, os.PathLike)) and filename is None:
             data, filename = None, os.fspath(data)
