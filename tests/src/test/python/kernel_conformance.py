@@ -401,13 +401,15 @@ class IPythonStyleKernelTests(jupyter_kernel_test.KernelTests):
         self.run_cell(self.COMM_API)
         _, outputs = self.run_cell(
             "received, closed = [], []\n"
-            "channel = create_comm(target_name='pm.test', data={'hello': 1})\n"
+            "channel = create_comm(target_name='pm.test', data={'hello': 1}, metadata={'version': '2.1.0'})\n"
             "channel.on_msg(lambda msg: received.append(msg['content']['data']))\n"
             "channel.on_close(lambda msg: closed.append(msg['content']['data']))\n")
         opened = self.outputs_of(outputs, "comm_open")
         self.assertEqual(len(opened), 1, outputs)
         self.assertEqual(opened[0]["target_name"], "pm.test")
         self.assertEqual(opened[0]["data"], {"hello": 1})
+        # the message's own metadata, where ipywidgets puts its protocol version
+        self.assertEqual([m["metadata"] for m in outputs if m["msg_type"] == "comm_open"], [{"version": "2.1.0"}])
         comm_id = opened[0]["comm_id"]
         msg_id = self.kc.comm_info(target_name="pm.test")
         reply = self.get_non_kernel_info_reply(timeout=TIMEOUT)

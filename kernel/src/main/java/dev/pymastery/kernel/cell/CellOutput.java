@@ -50,9 +50,13 @@ public interface CellOutput {
 
     /**
      * A comm message from the kernel's side ({@code comm_open}, {@code comm_msg}, {@code comm_close}),
-     * with its binary buffers.
+     * with the message's metadata and its binary buffers.
      */
-    default void comm(String msgType, tools.jackson.databind.node.ObjectNode content, java.util.List<byte[]> buffers) {}
+    default void comm(
+            String msgType,
+            tools.jackson.databind.node.ObjectNode content,
+            tools.jackson.databind.node.ObjectNode metadata,
+            java.util.List<byte[]> buffers) {}
 
     /** The header of the request this output answers (ipykernel's {@code get_parent()}); empty if none. */
     default Optional<tools.jackson.databind.node.ObjectNode> requestHeader() {

@@ -1,5 +1,6 @@
 package dev.pymastery.kernel.cli;
 
+import dev.pymastery.kernel.install.GuestPackages;
 import dev.pymastery.kernel.install.InstallTarget;
 import dev.pymastery.kernel.install.JvmOptions;
 import dev.pymastery.kernel.install.KernelSpecInstaller;
@@ -10,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +23,7 @@ public final class Cli {
     private static final String USAGE = """
             usage: pymastery install [--user | --sys-prefix | --prefix DIR] [--name NAME]
                                      [--display-name TEXT] [--env NAME=VALUE ...] [--java PATH]
-                                     [--heap SIZE]
+                                     [--heap SIZE] [--no-widgets]
                    pymastery uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]
                    pymastery pool status|stop|dir [--user | --sys-prefix | --prefix DIR] [--name NAME]
             """;
@@ -52,7 +54,13 @@ public final class Cli {
     }
 
     private record Options(
-            InstallTarget target, String name, String displayName, Map<String, String> env, Path java, String heap) {}
+            InstallTarget target,
+            String name,
+            String displayName,
+            Map<String, String> env,
+            Path java,
+            String heap,
+            boolean widgets) {}
 
     private static Options options(Deque<String> args) {
         InstallTarget target = new InstallTarget.User(System.getenv());
@@ -61,6 +69,7 @@ public final class Cli {
         Map<String, String> env = new LinkedHashMap<>();
         Path java = ProcessHandle.current().info().command().map(Path::of).orElse(Path.of("java"));
         String heap = JvmOptions.DEFAULT_HEAP;
+        boolean widgets = true;
         while (!args.isEmpty()) {
             String arg = args.removeFirst();
             switch (arg) {
@@ -70,6 +79,7 @@ public final class Cli {
                 case "--prefix" -> target = new InstallTarget.Prefix(Path.of(value(args, arg)));
                 case "--name" -> name = value(args, arg);
                 case "--display-name" -> displayName = value(args, arg);
+                case "--no-widgets" -> widgets = false;
                 case "--java" -> java = Path.of(value(args, arg));
                 case "--heap" -> {
                     heap = value(args, arg);
@@ -88,7 +98,7 @@ public final class Cli {
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
         }
-        return new Options(target, name, displayName, env, java, heap);
+        return new Options(target, name, displayName, env, java, heap, widgets);
     }
 
     private static String value(Deque<String> args, String option) {
@@ -100,8 +110,12 @@ public final class Cli {
 
     private static int install(Deque<String> args) {
         Options options = options(args);
-        KernelSpecInstaller.Installed installed = new KernelSpecInstaller(
-                        JsonMapper.builder().build())
+        JsonMapper json = JsonMapper.builder().build();
+        // Widgets in GraalPy cells: the kernel side of ipywidgets from the Python that runs Jupyter.
+        GuestPackages.Found widgets = options.widgets()
+                ? GuestPackages.widgets(System.getenv().getOrDefault("PYMASTERY_PYTHON", "python3"), json)
+                : new GuestPackages.Found(List.of(), "widgets: not in GraalPy cells (--no-widgets)");
+        KernelSpecInstaller.Installed installed = new KernelSpecInstaller(json)
                 .install(new KernelSpecInstaller.Request(
                         options.target(),
                         options.name(),
@@ -110,9 +124,11 @@ public final class Cli {
                         options.java(),
                         Runtime.version().feature(),
                         options.env(),
-                        options.heap()));
+                        options.heap(),
+                        widgets.packages()));
         System.out.println("Installed kernelspec " + options.name() + " in " + installed.kernelSpec());
         System.out.println("Kernel jars in " + installed.distribution());
+        System.out.println(widgets.summary());
         return 0;
     }
 

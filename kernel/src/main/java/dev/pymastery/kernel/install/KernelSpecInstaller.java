@@ -28,6 +28,8 @@ public final class KernelSpecInstaller {
     private static final String[] LOGOS = {"logo-32x32.png", "logo-64x64.png", "logo-svg.svg"};
     /** The kernel JVM's flags and class path, read by the launcher when it starts a kernel process. */
     static final String JVM_ARGS = "kernel-jvm.args";
+    /** The kernelspec's variable naming folders that GraalPy cells import from (as PYTHONPATH, after the kernel's own). */
+    public static final String GUEST_PATH = "PYMASTERY_PYTHONPATH";
 
     private final ObjectMapper json;
 
@@ -40,6 +42,7 @@ public final class KernelSpecInstaller {
      * @param java the java executable the kernel will run with
      * @param javaFeature that java's feature version
      * @param heap the kernel JVM's maximum heap ({@code -Xmx}), e.g. {@code 2g}
+     * @param guestPackages pure-Python package folders to copy onto GraalPy's path ({@link GuestPackages})
      */
     public record Request(
             InstallTarget target,
@@ -49,7 +52,8 @@ public final class KernelSpecInstaller {
             Path java,
             int javaFeature,
             Map<String, String> env,
-            String heap) {
+            String heap,
+            List<Path> guestPackages) {
         public Request {
             if (!name.matches("[a-zA-Z0-9._-]+")) {
                 throw new IllegalArgumentException(
@@ -59,6 +63,20 @@ public final class KernelSpecInstaller {
                 throw new IllegalArgumentException("heap size '" + heap + "' is not a size like 512m or 2g");
             }
             env = Map.copyOf(env);
+            guestPackages = List.copyOf(guestPackages);
+        }
+
+        /** A request with no guest packages. */
+        public Request(
+                InstallTarget target,
+                String name,
+                String displayName,
+                Path build,
+                Path java,
+                int javaFeature,
+                Map<String, String> env,
+                String heap) {
+            this(target, name, displayName, build, java, javaFeature, env, heap, List.of());
         }
 
         /** A request with the default heap ({@link JvmOptions#DEFAULT_HEAP}). */
@@ -81,6 +99,13 @@ public final class KernelSpecInstaller {
         Path dataDir = request.target().dataDir();
         Path distribution = copyDistribution(
                 request.build(), dataDir.getParent().resolve("pymastery").resolve("dist"));
+        Map<String, String> env = new java.util.LinkedHashMap<>(request.env());
+        if (!request.guestPackages().isEmpty()) {
+            Path site = GuestPackages.copy(
+                    request.guestPackages(),
+                    dataDir.getParent().resolve("pymastery").resolve("python"));
+            env.putIfAbsent(GUEST_PATH, site.toString());
+        }
         Path specDir = dataDir.resolve("kernels").resolve(request.name().toLowerCase(java.util.Locale.ROOT));
         try {
             Files.createDirectories(specDir);
@@ -88,7 +113,7 @@ public final class KernelSpecInstaller {
             Files.writeString(
                     specDir.resolve("kernel.json"),
                     json.writerWithDefaultPrettyPrinter()
-                            .writeValueAsString(kernelJson(request, distribution, specDir)));
+                            .writeValueAsString(kernelJson(request, env, distribution, specDir)));
             for (String logo : LOGOS) {
                 try (InputStream in = KernelSpecInstaller.class.getResourceAsStream(logo)) {
                     if (in != null) {
@@ -129,7 +154,7 @@ public final class KernelSpecInstaller {
         return args;
     }
 
-    ObjectNode kernelJson(Request request, Path distribution, Path specDir) {
+    ObjectNode kernelJson(Request request, Map<String, String> environment, Path distribution, Path specDir) {
         ObjectNode spec = json.createObjectNode();
         ArrayNode argv = spec.putArray("argv");
         argv.add(request.java().toString());
@@ -144,7 +169,7 @@ public final class KernelSpecInstaller {
         spec.put("language", "python");
         spec.put("interrupt_mode", "message");
         ObjectNode env = spec.putObject("env");
-        request.env().forEach(env::put);
+        environment.forEach(env::put);
         ObjectNode metadata = spec.putObject("metadata");
         metadata.put("debugger", false);
         metadata.putObject("pymastery").put("distribution", distribution.toString());
@@ -222,7 +247,7 @@ public final class KernelSpecInstaller {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

@@ -39,12 +39,13 @@ final class Envelopes {
 
     /**
      * An IOPub message parented to {@code parent} ({@code null} for none, e.g. "starting"), with
-     * binary buffers after the content (comms; empty otherwise).
+     * binary buffers after the content and the message's metadata (comms: ipywidgets puts its
+     * protocol version there; empty otherwise).
      */
-    Message publish(Message parent, String type, ObjectNode content, List<byte[]> buffers) {
+    Message publish(Message parent, String type, ObjectNode content, ObjectNode metadata, List<byte[]> buffers) {
         byte[] topic = ("kernel." + session + "." + type).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ObjectNode parentHeader = parent == null ? json.createObjectNode() : parent.header();
-        return new Message(List.of(topic), header(type), parentHeader, json.createObjectNode(), content, buffers);
+        return new Message(List.of(topic), header(type), parentHeader, metadata, content, buffers);
     }
 
     /** A request the kernel sends on stdin (input_request), routed to the client that asked. */

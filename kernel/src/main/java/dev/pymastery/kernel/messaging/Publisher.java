@@ -22,11 +22,11 @@ final class Publisher {
     }
 
     void publish(Message parent, String type, ObjectNode content) {
-        publish(parent, type, content, List.of());
+        publish(parent, type, content, envelopes.content(), List.of());
     }
 
-    void publish(Message parent, String type, ObjectNode content, List<byte[]> buffers) {
-        sockets.send(Channel.IOPUB, envelopes.publish(parent, type, content, buffers));
+    void publish(Message parent, String type, ObjectNode content, ObjectNode metadata, List<byte[]> buffers) {
+        sockets.send(Channel.IOPUB, envelopes.publish(parent, type, content, metadata, buffers));
     }
 
     void status(Message parent, String state) {

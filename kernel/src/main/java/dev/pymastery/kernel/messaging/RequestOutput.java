@@ -146,9 +146,9 @@ final class RequestOutput implements CellOutput {
     }
 
     @Override
-    public void comm(String msgType, ObjectNode content, List<byte[]> buffers) {
+    public void comm(String msgType, ObjectNode content, ObjectNode metadata, List<byte[]> buffers) {
         flush();
-        publisher.publish(request, msgType, content, buffers);
+        publisher.publish(request, msgType, content, metadata, buffers);
     }
 
     @Override

@@ -30,6 +30,31 @@ class KernelSpecInstallerTest {
     }
 
     @Test
+    void guestPackagesAreCopiedAndNamedForGraalPy() throws Exception {
+        Path ipywidgets = Files.createDirectories(dir.resolve("site/ipywidgets"));
+        Files.writeString(ipywidgets.resolve("__init__.py"), "__version__ = '8.1.5'\n");
+        JsonMapper json = JsonMapper.builder().build();
+        KernelSpecInstaller.Installed installed = new KernelSpecInstaller(json)
+                .install(new KernelSpecInstaller.Request(
+                        new InstallTarget.Prefix(dir.resolve("prefix")),
+                        "pymastery",
+                        "Python Mastery",
+                        fakeBuild(),
+                        Path.of("/opt/jdk/bin/java"),
+                        25,
+                        Map.of("PYMASTERY_SERVER_URL", "http://127.0.0.1:8765"),
+                        JvmOptions.DEFAULT_HEAP,
+                        List.of(ipywidgets)));
+        JsonNode env = json.readTree(
+                        installed.kernelSpec().resolve("kernel.json").toFile())
+                .path("env");
+        assertThat(env.path("PYMASTERY_SERVER_URL").asString()).isEqualTo("http://127.0.0.1:8765");
+        Path folder = Path.of(env.path(KernelSpecInstaller.GUEST_PATH).asString());
+        assertThat(folder.getParent()).isEqualTo(dir.resolve("prefix/share/pymastery/python"));
+        assertThat(folder.resolve("ipywidgets/__init__.py")).hasContent("__version__ = '8.1.5'");
+    }
+
+    @Test
     void writesAKernelspecJupyterFindsUnderThePrefix() throws Exception {
         KernelSpecInstaller installer =
                 new KernelSpecInstaller(JsonMapper.builder().build());

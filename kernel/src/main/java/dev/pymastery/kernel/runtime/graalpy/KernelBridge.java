@@ -93,13 +93,17 @@ public final class KernelBridge {
      * buffers come as a JSON list of base64 strings.
      */
     @HostAccess.Export
-    public void comm(String msgType, String contentJson, String buffersJson) {
+    public void comm(String msgType, String contentJson, String metadataJson, String buffersJson) {
         CellOutput target = output.get();
         if (target != null) {
             java.util.List<byte[]> buffers = new java.util.ArrayList<>();
             json.readTree(buffersJson)
                     .forEach(b -> buffers.add(java.util.Base64.getDecoder().decode(b.asString())));
-            target.comm(msgType, (ObjectNode) json.readTree(contentJson), buffers);
+            target.comm(
+                    msgType,
+                    (ObjectNode) json.readTree(contentJson),
+                    (ObjectNode) json.readTree(metadataJson),
+                    buffers);
         }
     }
 

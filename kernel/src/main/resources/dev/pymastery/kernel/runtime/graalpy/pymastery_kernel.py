@@ -226,6 +226,7 @@ class Shell:
         self.display_counter = 0
         self.directory_history = [os.getcwd()]
         self.previous_directory = os.getcwd()
+        self.guest_path = []
         self.ns["In"] = [""]
         self.ns["Out"] = {}
         self.ns["_"] = self.ns["__"] = self.ns["___"] = ""
@@ -352,7 +353,7 @@ class Shell:
         """A comm message from the kernel's side, published on IOPub with its binary buffers."""
         self.output.flush()
         encoded = [base64.b64encode(bytes(b)).decode("ascii") for b in buffers or ()]
-        self.bridge.comm(msg_type, json.dumps(content), json.dumps(encoded))
+        self.bridge.comm(msg_type, json.dumps(content), json.dumps(metadata or {}), json.dumps(encoded))
 
     def ipython_parent(self):
         """The request being served, as ipykernel's kernel.get_parent() gives it (its header)."""
@@ -552,6 +553,13 @@ class Shell:
             if key not in env:
                 del os.environ[key]
         os.environ.update(env)
+        # Packages the installer copied from Jupyter's Python (ipywidgets), after everything else so
+        # that a learner's own copy wins; a spare handed to a later kernelspec drops the old folders.
+        for folder in self.guest_path:
+            if folder in sys.path:
+                sys.path.remove(folder)
+        self.guest_path = [f for f in env.get("PYMASTERY_PYTHONPATH", "").split(os.pathsep) if f]
+        sys.path.extend(self.guest_path)
         os.chdir(cwd)
         self.directory_history[:] = [os.getcwd()]
         self.previous_directory = os.getcwd()
