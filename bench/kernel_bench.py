@@ -3,10 +3,14 @@
 Run by `./pymastery bench kernel`, which installs the kernel under .work/bench-prefix. Prints, side
 by side: time to the kernel_info reply and to the first cell's result after launch (median of
 --starts launches; for PyMastery both with an empty pool, "cold", and with a warm process waiting),
-the round trip of a trivial cell (p50/p99 over --cells cells), and fib(27) once warm.
+the round trip of a trivial cell (p50/p99 over --cells cells), fib(27) once warm, completion,
+and memory: the kernel process's resident set after kernel_info and one cell, after week 1's
+notebook (the peer runs the cells that are plain Python), of a waiting spare, and --open kernels
+open at once, each answering a cell, with the machine's available memory and swap before and after.
 """
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -141,6 +145,87 @@ def completion_ms(client, requests=60, warmup=15):
     return times[len(times) // 2], times[int(len(times) * 0.95) - 1]
 
 
+def resident_mb(pid):
+    """The process's resident set size in MB (VmRSS)."""
+    with open("/proc/%d/status" % pid) as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS for pid %d" % pid)
+
+
+def kernel_pid(client):
+    """The pid of the process that runs the cells (GraalPy's os.getpid() is the JVM's)."""
+    return int(run(client, "import os as _os; _os.getpid()"))
+
+
+def meminfo():
+    """MemAvailable and swap in use, in MB, from /proc/meminfo."""
+    values = {}
+    with open("/proc/meminfo") as info:
+        for line in info:
+            name, value = line.split(":")
+            values[name] = int(value.split()[0]) / 1024
+    return values["MemAvailable"], values["SwapTotal"] - values["SwapFree"]
+
+
+def notebook_cells(path, plain_python_only):
+    with open(path) as f:
+        cells = [c for c in json.load(f)["cells"] if c["cell_type"] == "code"]
+    sources = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in cells]
+    if plain_python_only:
+        # the peer has none of this kernel's magics; help (?) and shell lines are IPython's own
+        sources = [s for s in sources if not any(line.lstrip().startswith(("%", "!")) for line in s.splitlines())]
+    return sources
+
+
+def run_notebook(client, sources):
+    """Runs every cell as nbclient would, going on past errors; returns how many failed."""
+    failed = 0
+    for source in sources:
+        try:
+            run(client, source, timeout=600)
+        except RuntimeError:
+            failed += 1
+    return failed
+
+
+def memory_after_notebook(kernel, notebook, plain_python_only):
+    manager = jupyter_client.KernelManager(kernel_name=kernel)
+    manager.start_kernel(cwd=os.path.dirname(notebook))
+    client = manager.client()
+    client.start_channels()
+    client.wait_for_ready(timeout=300)
+    sources = notebook_cells(notebook, plain_python_only)
+    failed = run_notebook(client, sources)
+    pid = kernel_pid(client)
+    mb = resident_mb(pid)
+    stop(manager, client)
+    return mb, len(sources), failed
+
+
+def many_open(kernel, count, cli=None):
+    """Opens `count` kernels one after another, each answering a cell, and keeps them open."""
+    before = meminfo()
+    opened, sizes = [], []
+    started = time.perf_counter()
+    try:
+        for i in range(count):
+            if cli:
+                wait_for_ready_spare(cli, seconds=600)
+            manager, client, _, _ = launch(kernel)
+            opened.append((manager, client))
+            sizes.append(resident_mb(kernel_pid(client)))
+            print("  %s: %d open, %.0f MB available" % (kernel, i + 1, meminfo()[0]), file=sys.stderr)
+        after = meminfo()
+        answered = sum(1 for _, client in opened if run(client, "21 * 2") == "42")
+    finally:
+        for manager, client in opened:
+            stop(manager, client)
+    return {"before": before, "after": after, "sizes": sorted(sizes), "answered": answered,
+            "seconds": time.perf_counter() - started}
+
+
 def pool_command(cli, action):
     """The pool CLI with the action right after 'pool' (options follow it)."""
     at = cli.index("pool") + 1
@@ -181,6 +266,9 @@ def main():
     parser.add_argument("--starts", type=int, default=3)
     parser.add_argument("--cells", type=int, default=200)
     parser.add_argument("--fib-runs", type=int, default=10)
+    parser.add_argument("--notebook", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                                           "notebooks", "month1", "week01-data-model.ipynb"))
+    parser.add_argument("--open", type=int, default=20, help="kernels open at once for the memory rows (0: skip)")
     args = parser.parse_args()
     cli = args.pool_cli.split()
 
@@ -199,8 +287,25 @@ def main():
             wait_for_ready_spare(cli)
         manager, client, _, _ = launch(kernel)
         run(client, "pass")
-        speeds[label] = (round_trips(client, args.cells), fib_ms(client, args.fib_runs), completion_ms(client))
+        fresh = resident_mb(kernel_pid(client))
+        speeds[label] = (round_trips(client, args.cells), fib_ms(client, args.fib_runs), completion_ms(client), fresh)
         stop(manager, client)
+
+    print("memory after week 1's notebook...", file=sys.stderr)
+    wait_for_ready_spare(cli)
+    week1 = {"ours": memory_after_notebook(args.kernel, args.notebook, False),
+             "peer": memory_after_notebook(args.peer, args.notebook, True)}
+    wait_for_ready_spare(cli)
+    time.sleep(5)
+    out = subprocess.run(pool_command(cli, "status"), check=True, capture_output=True, text=True).stdout
+    spare_pids = [int(p) for line in out.splitlines() if line.startswith("kernel processes:")
+                  for p in line.split(":")[1].split()[1:]]
+    spare_mb = min(resident_mb(p) for p in spare_pids) if spare_pids else float("nan")
+    many = {}
+    if args.open:
+        for label, kernel in (("ours", args.kernel), ("peer", args.peer)):
+            print("%d kernels of %s open at once..." % (args.open, kernel), file=sys.stderr)
+            many[label] = many_open(kernel, args.open, cli if label == "ours" else None)
 
     peer_version = subprocess.run(
         [sys.executable, "-c", "import ipykernel, sys; print(ipykernel.__version__, sys.version.split()[0])"],
@@ -215,7 +320,23 @@ def main():
         ("fib(27) warm, median of last 3 (ms)", "", "%.1f" % speeds["ours"][1][1], "%.1f" % speeds["peer"][1][1]),
         ("completion, unrun 50-line cell, p50 (ms)", "", "%.1f" % speeds["ours"][2][0], "%.1f" % speeds["peer"][2][0]),
         ("completion, unrun 50-line cell, p95 (ms)", "", "%.1f" % speeds["ours"][2][1], "%.1f" % speeds["peer"][2][1]),
+        ("resident after kernel_info + one cell (MB)", "", "%.0f" % speeds["ours"][3], "%.0f" % speeds["peer"][3]),
+        ("resident after week 1's notebook (MB)", "", "%.0f" % week1["ours"][0], "%.0f" % week1["peer"][0]),
+        ("  week 1 cells run (failed)", "", "%d (%d)" % week1["ours"][1:], "%d (%d)" % week1["peer"][1:]),
+        ("resident of a waiting spare (MB)", "", "%.0f" % spare_mb, ""),
     ]
+    if many:
+        o, p = many["ours"], many["peer"]
+        lines += [
+            ("%d open: available memory before (MB)" % args.open, "", "%.0f" % o["before"][0], "%.0f" % p["before"][0]),
+            ("%d open: available memory after (MB)" % args.open, "", "%.0f" % o["after"][0], "%.0f" % p["after"][0]),
+            ("%d open: resident per kernel, median (MB)" % args.open, "",
+             "%.0f" % statistics.median(o["sizes"]), "%.0f" % statistics.median(p["sizes"])),
+            ("%d open: swap in use before/after (MB)" % args.open, "",
+             "%.0f/%.0f" % (o["before"][1], o["after"][1]), "%.0f/%.0f" % (p["before"][1], p["after"][1])),
+            ("%d open: kernels answering a cell" % args.open, "", "%d" % o["answered"], "%d" % p["answered"]),
+            ("%d open: time to open them all (s)" % args.open, "", "%.0f" % o["seconds"], "%.0f" % p["seconds"]),
+        ]
     widths = [max(len(row[i]) for row in [header] + lines) for i in range(4)]
     for row in [header] + lines:
         print("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)))

@@ -8,6 +8,7 @@ import dev.pymastery.kernel.magic.CPythonMagics;
 import dev.pymastery.kernel.magic.MagicRegistry;
 import dev.pymastery.kernel.messaging.ConnectionInfo;
 import dev.pymastery.kernel.messaging.JupyterKernel;
+import dev.pymastery.kernel.pool.ProcessMemory;
 import dev.pymastery.kernel.runtime.container.CPythonRuntimes;
 import dev.pymastery.kernel.runtime.container.KernelIdentity;
 import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
@@ -24,17 +25,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class KernelProcess {
     private final ObjectMapper json = JsonMapper.builder().build();
+    private static final System.Logger LOG = System.getLogger(KernelProcess.class.getName());
     private final GraalPyRuntime python;
+    private final java.time.Duration quietCollect;
     private final KernelVersions versions = KernelVersions.load();
 
-    private KernelProcess(GraalPyRuntime python) {
+    private KernelProcess(GraalPyRuntime python, java.time.Duration quietCollect) {
         this.python = python;
+        this.quietCollect = quietCollect;
     }
 
     /** Creates the GraalPy runtime; it starts when {@link GraalPyRuntime#start()} is called. */
     public static KernelProcess prepare(KernelSettings settings) {
         return new KernelProcess(
-                GraalPyRuntime.create(settings.graalpy(), JsonMapper.builder().build()));
+                GraalPyRuntime.create(settings.graalpy(), JsonMapper.builder().build()), settings.quietCollect());
     }
 
     public ObjectMapper json() {
@@ -57,6 +61,16 @@ public final class KernelProcess {
                 checks.register(CPythonMagics.register(BuiltinMagics.register(new MagicRegistry()), cpython, json));
         PythonInterpreter interpreter = new PythonInterpreter(python, magics, versions);
         JupyterKernel kernel = JupyterKernel.start(connection, interpreter, json);
+        // A learner who went away leaves a heap the session grew: a full collection shrinks it
+        // (the serial collector gives back what MaxHeapFreeRatio allows, JvmOptions).
+        kernel.onQuiet(quietCollect, () -> {
+            long before = ProcessMemory.residentMegabytes();
+            System.gc();
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "quiet for " + quietCollect.toSeconds() + " s: collected, resident " + before + " MB -> "
+                            + ProcessMemory.residentMegabytes() + " MB");
+        });
         // Only now: starting GraalPy and reading the runtimes compete with binding the sockets.
         python.start();
         cpython.startInBackground();

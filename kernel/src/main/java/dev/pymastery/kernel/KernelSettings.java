@@ -11,9 +11,14 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code PYMASTERY_PYCACHE}: where GraalPy writes {@code .pyc} files; default
  *       {@code $XDG_CACHE_HOME/pymastery/pycache}; {@code off} writes none.
+ *   <li>{@code PYMASTERY_QUIET_GC_SECONDS}: after this long with no request the kernel runs a full
+ *       collection, so the heap a session grew shrinks and goes back to the system; default 120,
+ *       {@code 0} never.
  * </ul>
  */
-public record KernelSettings(GraalPyRuntime.Settings graalpy) {
+public record KernelSettings(GraalPyRuntime.Settings graalpy, java.time.Duration quietCollect) {
+    static final long DEFAULT_QUIET_SECONDS = 120;
+
     public static KernelSettings fromEnvironment() {
         return from(System.getenv());
     }
@@ -28,7 +33,14 @@ public record KernelSettings(GraalPyRuntime.Settings graalpy) {
         } else {
             cache = Optional.of(cacheHome(env).resolve("pymastery").resolve("pycache"));
         }
-        return new KernelSettings(new GraalPyRuntime.Settings(cache));
+        long quiet;
+        try {
+            quiet = Long.parseLong(
+                    env.getOrDefault("PYMASTERY_QUIET_GC_SECONDS", "").strip());
+        } catch (NumberFormatException e) {
+            quiet = DEFAULT_QUIET_SECONDS;
+        }
+        return new KernelSettings(new GraalPyRuntime.Settings(cache), java.time.Duration.ofSeconds(Math.max(0, quiet)));
     }
 
     static Path cacheHome(Map<String, String> env) {

@@ -43,6 +43,10 @@ public final class JupyterKernel implements AutoCloseable {
     private final Thread shellThread;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile int exitStatus;
+    /** When the last request on any channel finished ({@link System#nanoTime()}), for {@link #onQuiet}. */
+    private volatile long lastActivity = System.nanoTime();
+    /** Requests being served now: a long cell is not a quiet kernel. */
+    private final java.util.concurrent.atomic.AtomicInteger serving = new java.util.concurrent.atomic.AtomicInteger();
 
     private JupyterKernel(ConnectionInfo info, Interpreter interpreter, ObjectMapper json) {
         this.interpreter = interpreter;
@@ -150,6 +154,7 @@ public final class JupyterKernel implements AutoCloseable {
     }
 
     private void serve(Channel channel, Message request) {
+        serving.incrementAndGet();
         publisher.status(request, "busy");
         try {
             handle(channel, request);
@@ -166,7 +171,36 @@ public final class JupyterKernel implements AutoCloseable {
             replyError(channel, request, t);
         } finally {
             publisher.status(request, "idle");
+            lastActivity = System.nanoTime();
+            serving.decrementAndGet();
         }
+    }
+
+    /**
+     * Runs {@code action} on the kernel's timer once each time no request has been served for
+     * {@code quiet} (the learner went away: the kernel gives memory back). A zero duration turns it off.
+     */
+    public void onQuiet(java.time.Duration quiet, Runnable action) {
+        if (quiet.isZero() || quiet.isNegative()) {
+            return;
+        }
+        long period = Math.max(1, Math.min(quiet.toMillis() / 4, 10_000));
+        long[] ranFor = {-1};
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    long last = lastActivity;
+                    if (serving.get() == 0 && last != ranFor[0] && System.nanoTime() - last >= quiet.toNanos()) {
+                        ranFor[0] = last;
+                        try {
+                            action.run();
+                        } catch (RuntimeException e) {
+                            LOG.log(Level.WARNING, "the quiet-time action failed", e);
+                        }
+                    }
+                },
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
     }
 
     private void handle(Channel channel, Message request) {

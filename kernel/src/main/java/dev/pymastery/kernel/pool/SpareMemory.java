@@ -1,8 +1,5 @@
 package dev.pymastery.kernel.pool;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -57,17 +54,7 @@ final class SpareMemory {
         System.gc();
     }
 
-    /** This process's resident set size (Linux {@code /proc}); empty elsewhere. */
     static Optional<Long> residentBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or no /proc: no figure
-        }
-        return Optional.empty();
+        return ProcessMemory.residentBytes();
     }
 }

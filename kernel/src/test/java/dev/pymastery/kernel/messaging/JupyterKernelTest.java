@@ -160,6 +160,36 @@ class JupyterKernelTest {
     }
 
     @Test
+    void theQuietActionRunsOnceAfterEachQuietPeriod() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        kernel.onQuiet(java.time.Duration.ofMillis(300), runs::incrementAndGet);
+        Thread.sleep(1_200);
+        assertThat(runs.get())
+                .as("once for the quiet time after start-up, not again")
+                .isEqualTo(1);
+        String id = send(shell, "execute_request", execute("hello"));
+        receive(shell, 5000);
+        awaitIdle(id, 5000);
+        Thread.sleep(1_200);
+        assertThat(runs.get()).as("once more after the request").isEqualTo(2);
+    }
+
+    @Test
+    void aLongCellIsNotQuiet() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        send(shell, "execute_request", execute("slow"));
+        assertThat(interpreter.slowRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        kernel.onQuiet(java.time.Duration.ofMillis(200), runs::incrementAndGet);
+        Thread.sleep(1_000);
+        assertThat(runs.get()).as("while the cell runs").isZero();
+        send(control, "interrupt_request", json.createObjectNode());
+        receive(control, 5000);
+        receive(shell, 5000);
+        Thread.sleep(1_000);
+        assertThat(runs.get()).as("after it ended").isEqualTo(1);
+    }
+
+    @Test
     void everyRequestIsBracketedByBusyAndIdle() {
         String id = send(shell, "execute_request", execute("hello"));
         Message reply = receive(shell, 5000);

@@ -1,0 +1,115 @@
+"""The kernel's memory levers, one JVM flag set at a time (decision 0002 records the figures).
+
+Run by `./pymastery bench levers`: copies the installed bench kernelspec once per variant, with the
+variant's flags added to (or replacing) its JVM argument file and no spare ahead of time, and for
+each variant starts fresh kernel processes (--runs, median): resident memory after kernel_info and
+one cell, after fib(27) ten times, and after a session that allocated and freed 400 MB, before
+and after the kernel's quiet-time collection; fib(27)'s best time; the first cell's time after
+launch. The process is stopped after each run, so every run starts cold.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+import jupyter_client
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kernel_bench import kernel_pid, resident_mb, run  # noqa: E402
+
+VARIANTS = [
+    ("as installed", [], []),
+    ("-Xms16m", ["-Xms16m"], []),
+    ("-Xms16m, G1 with periodic uncommit", ["-Xms16m", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=20000"],
+     ["-XX:+UseSerialGC"]),
+    ("-Xms16m, Truffle single tier", ["-Xms16m", "-Dpolyglot.engine.MultiTier=false"], []),
+    ("-Xms16m, -Xss512k", ["-Xms16m", "-Xss512k"], []),
+    ("-Xms16m, C2 for the host (no TieredStopAtLevel)", ["-Xms16m"], ["-XX:TieredStopAtLevel=1"]),
+    ("-Xmx512m -Xms16m", ["-Xms16m", "-Xmx512m"], ["-Xmx2g"]),
+]
+
+FIB = "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nimport time"
+ALLOCATE = "blocks = [bytearray(1_000_000) for _ in range(400)]\nlists = [list(range(1000)) for _ in range(20_000)]\ndel blocks, lists"
+
+
+def variant_spec(data_dir, base, name, index, add, remove):
+    source = os.path.join(data_dir, "kernels", base)
+    target = os.path.join(data_dir, "kernels", "%s-lever%d" % (base, index))
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target)
+    args_file = os.path.join(target, "kernel-jvm.args")
+    with open(args_file) as f:
+        flags = [line for line in f.read().splitlines() if line.strip('"') not in remove]
+    with open(args_file, "w") as f:
+        f.write("\n".join(['"%s"' % flag for flag in add] + flags) + "\n")
+    with open(os.path.join(target, "kernel.json")) as f:
+        spec = json.load(f)
+    spec["argv"] = [args_file if a.endswith("kernel-jvm.args") else a for a in spec["argv"]]
+    spec["display_name"] = "lever: " + name
+    spec.setdefault("env", {}).update({"PYMASTERY_POOL_SIZE": "0", "PYMASTERY_QUIET_GC_SECONDS": "10"})
+    with open(os.path.join(target, "kernel.json"), "w") as f:
+        json.dump(spec, f, indent=1)
+    return os.path.basename(target)
+
+
+def one_run(kernel):
+    started = time.perf_counter()
+    manager = jupyter_client.KernelManager(kernel_name=kernel)
+    manager.start_kernel()
+    client = manager.client()
+    client.start_channels()
+    client.wait_for_ready(timeout=300)
+    pid = kernel_pid(client)
+    first = time.perf_counter() - started
+    time.sleep(3)
+    figures = {"first cell (s)": first, "after one cell (MB)": resident_mb(pid)}
+    run(client, FIB)
+    times = [float(run(client, "_t = time.perf_counter(); fib(27); (time.perf_counter() - _t) * 1000"))
+             for _ in range(10)]
+    figures["fib(27) best (ms)"] = min(times)
+    figures["after fib (MB)"] = resident_mb(pid)
+    run(client, ALLOCATE, timeout=600)
+    figures["after 400 MB freed (MB)"] = resident_mb(pid)
+    time.sleep(25)  # the kernel's quiet-time collection runs after 10 s without a request
+    figures["quiet 25 s later (MB)"] = resident_mb(pid)
+    client.stop_channels()
+    manager.shutdown_kernel(now=True)
+    # The process would go back to the pool: stop it, so the next run starts cold.
+    subprocess.run(["pkill", "-f", "kernels/%s/" % kernel], check=False)
+    time.sleep(2)
+    return figures
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data-dir", required=True, help="the Jupyter data folder with the bench kernelspec")
+    parser.add_argument("--kernel", default="pymastery-bench")
+    parser.add_argument("--runs", type=int, default=2)
+    args = parser.parse_args()
+    results = []
+    for index, (name, add, remove) in enumerate(VARIANTS):
+        kernel = variant_spec(args.data_dir, args.kernel, name, index, add, remove)
+        runs = []
+        for _ in range(args.runs):
+            print("%s: run %d" % (name, len(runs) + 1), file=sys.stderr)
+            runs.append(one_run(kernel))
+        results.append((name, {key: statistics.median(r[key] for r in runs) for key in runs[0]}))
+        shutil.rmtree(os.path.join(args.data_dir, "kernels", kernel), ignore_errors=True)
+    columns = list(results[0][1])
+    header = ["variant"] + columns
+    rows = [[name] + ["%.1f" % figures[c] if "(s)" in c or "(ms)" in c else "%.0f" % figures[c] for c in columns]
+            for name, figures in results]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print("(median of %d cold runs each; %d cores, load %.1f)" % (args.runs, os.cpu_count(), os.getloadavg()[0]))
+
+
+if __name__ == "__main__":
+    main()
