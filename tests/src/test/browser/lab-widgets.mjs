@@ -1,5 +1,5 @@
 // Drives a widget notebook in real JupyterLab 4 in Debian's Chromium; reports what it saw as JSON.
-// usage: node lab-widgets.mjs PLAYWRIGHT_DIR LAB_URL TOKEN NOTEBOOK OUT_DIR
+// usage: node lab-widgets.mjs PLAYWRIGHT_DIR LAB_URL TOKEN NOTEBOOK KERNEL_NAME DISPLAY_NAME OUT_DIR
 // JupyterLabWidgetsIT writes the notebook, starts JupyterLab, runs this and checks the report and the
 // screenshot. PLAYWRIGHT_DIR holds node_modules/playwright-core (.ci/browser.sh installs it there).
 import { createRequire } from "node:module";
@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const [playwrightDir, base, token, notebook, out] = process.argv.slice(2);
+const [playwrightDir, base, token, notebook, kernelName, displayName, out] = process.argv.slice(2);
 const { chromium } = createRequire(join(playwrightDir, "package.json"))("playwright-core");
 const executablePath = process.env.PYMASTERY_CHROMIUM || "/usr/bin/chromium";
 const profile = mkdtempSync(join(tmpdir(), "pymastery-chromium-"));
@@ -52,19 +52,43 @@ try {
   page.on("pageerror", (e) => report.errors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error") report.errors.push(m.text()); });
 
+  // The notebook's session with its kernel, made through the REST API first: JupyterLab then
+  // attaches to it. Left to the page, a kernelspec list that arrives late (a loaded machine) makes
+  // JupyterLab ask which kernel to use instead of starting the notebook's.
+  const session = await fetch(`${base}api/sessions`, {
+    method: "POST",
+    headers: { Authorization: `token ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ path: notebook, name: notebook, type: "notebook", kernel: { name: kernelName } }),
+  });
+  report.sessionStatus = session.status;
+  report.sessionKernel = (await session.json()).kernel?.name;
+  step("session made");
   await page.goto(`${base}lab/tree/${notebook}?token=${token}`);
   await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 90_000 });
   step("notebook open");
-  // The kernel named in the notebook's metadata, started by JupyterLab.
-  await page.waitForFunction(() => /idle/i.test(
-    document.querySelector(".jp-Notebook-ExecutionIndicator")?.getAttribute("data-status") ?? ""),
-  null, { timeout: 120_000 }).catch(() => {});
+  // Until the kernel has answered JupyterLab, "Run All" asks which kernel to use ("No Kernel" in
+  // the toolbar): wait, as a learner would, for the status bar to say the kernel is idle.
+  await page.waitForFunction((name) => [...document.querySelectorAll(".jp-StatusBar-TextItem")]
+    .some((item) => item.textContent.trim() === `${name} | Idle`), displayName, { timeout: 180_000 });
   step("kernel idle");
   report.kernelName = await page.textContent(".jp-KernelName").catch(() => null);
 
   // Run > Run All Cells, as a learner would.
-  await page.click('.lm-MenuBar-item:has-text("Run")');
-  await page.locator(".lm-Menu-itemLabel", { hasText: /^Run All Cells$/ }).click();
+  const runAll = async () => {
+    await page.click('.lm-MenuBar-item:has-text("Run")');
+    await page.locator(".lm-Menu-itemLabel", { hasText: /^Run All Cells$/ }).click();
+  };
+  await runAll();
+  // Should JupyterLab still ask, answer as a learner would: the notebook's own kernel.
+  const dialog = page.locator(".jp-Dialog", { hasText: "Select Kernel" });
+  if (await dialog.waitFor({ timeout: 2_000 }).then(() => true, () => false)) {
+    report.kernelDialog = true;
+    await dialog.locator("select").selectOption({ label: displayName });
+    await dialog.locator(".jp-mod-accept").click();
+    await page.waitForFunction((name) => [...document.querySelectorAll(".jp-StatusBar-TextItem")]
+      .some((item) => item.textContent.trim() === `${name} | Idle`), displayName, { timeout: 180_000 });
+    await runAll();
+  }
   await waitForOutput(page, 2, "slider.value=3", 120_000);
   step("all cells ran");
   const sliders = page.locator(".jp-Notebook .widget-slider");

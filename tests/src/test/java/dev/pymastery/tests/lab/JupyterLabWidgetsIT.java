@@ -42,6 +42,7 @@ class JupyterLabWidgetsIT {
     private static final Path ROOT_SCRIPT = CHECKOUT.resolve(".ci/lab-root.sh");
     private static final Path BROWSER_DIR = CHECKOUT.resolve("server-ext/src/test/browser");
     private static final String KERNEL = "pymastery-lab";
+    private static final String DISPLAY_NAME = "Python Mastery (JupyterLab test)";
 
     @Test
     void aSliderReachesPythonAndInteractReruns() throws Exception {
@@ -68,7 +69,7 @@ class JupyterLabWidgetsIT {
                 "--name",
                 KERNEL,
                 "--display-name",
-                "Python Mastery (JupyterLab test)",
+                DISPLAY_NAME,
                 "--env",
                 "PYMASTERY_POOL_SIZE=0");
         assertThat(install)
@@ -114,11 +115,14 @@ class JupyterLabWidgetsIT {
                     base,
                     token,
                     "widgets.ipynb",
+                    KERNEL,
+                    DISPLAY_NAME,
                     shots.toString());
             JsonNode report = JSON.readTree(out);
             String context = "browser report:\n" + report.toPrettyString() + "\nJupyterLab log:\n"
                     + tail(work.resolve("jupyterlab.log"));
             assertThat(report.has("failure")).as(context).isFalse();
+            assertThat(report.path("sessionKernel").asString()).as(context).isEqualTo(KERNEL);
             assertThat(report.path("sliderCount").asInt()).as(context).isEqualTo(2);
             assertThat(report.path("readout").asString()).as(context).isEqualTo("7");
             assertThat(report.path("valueInPython").asString()).as(context).isEqualTo("slider.value=7");
@@ -202,7 +206,7 @@ class JupyterLabWidgetsIT {
         ObjectNode metadata = notebook.putObject("metadata");
         metadata.putObject("kernelspec")
                 .put("name", KERNEL)
-                .put("display_name", "Python Mastery (JupyterLab test)")
+                .put("display_name", DISPLAY_NAME)
                 .put("language", "python");
         ArrayNode cells = notebook.putArray("cells");
         String[] sources = {
