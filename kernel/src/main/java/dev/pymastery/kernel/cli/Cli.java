@@ -113,7 +113,7 @@ public final class Cli {
         JsonMapper json = JsonMapper.builder().build();
         // Widgets in GraalPy cells: the kernel side of ipywidgets from the Python that runs Jupyter.
         GuestPackages.Found widgets = options.widgets()
-                ? GuestPackages.widgets(System.getenv().getOrDefault("PYMASTERY_PYTHON", "python3"), json)
+                ? GuestPackages.widgets(jupytersPython(), json)
                 : new GuestPackages.Found(List.of(), "widgets: not in GraalPy cells (--no-widgets)");
         KernelSpecInstaller.Installed installed = new KernelSpecInstaller(json)
                 .install(new KernelSpecInstaller.Request(
@@ -130,6 +130,12 @@ public final class Cli {
         System.out.println("Kernel jars in " + installed.distribution());
         System.out.println(widgets.summary());
         return 0;
+    }
+
+    /** The Python that runs Jupyter: {@code PYMASTERY_PYTHON}, else {@code python3}. */
+    private static String jupytersPython() {
+        String python = System.getenv().getOrDefault("PYMASTERY_PYTHON", "");
+        return python.isBlank() ? "python3" : python;
     }
 
     private static int uninstall(Deque<String> args) {

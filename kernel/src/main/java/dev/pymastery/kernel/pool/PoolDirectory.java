@@ -123,6 +123,17 @@ public final class PoolDirectory {
         }
     }
 
+    /**
+     * Whether the spare waiting on {@code socket} is one too many: ready, and after the first
+     * {@code allowed} spares of {@link #available()} (the oldest ready ones stay). Sessions that end
+     * together all find room as they decide to return; the newest of them then retire.
+     */
+    boolean beyond(Path socket, int allowed) {
+        Path ready = readyName(socket);
+        int at = available().indexOf(ready);
+        return at >= allowed;
+    }
+
     /** Ready first; then a renewing process (seconds from ready); a starting one last. */
     private static int rank(String name) {
         return name.startsWith(READY) ? 0 : name.startsWith(RENEWING) ? 1 : name.startsWith(WARM) ? 2 : 3;

@@ -82,8 +82,9 @@ public final class Spare {
         });
         CompletableFuture<Void> fresh = memory.thenRun(() -> {});
         String state = PoolDirectory.WARM;
+        int wanted = poolSize;
         for (int session = 1; session <= MAX_SESSIONS; session++) {
-            Optional<SocketChannel> launcher = awaitLauncher(state, fresh);
+            Optional<SocketChannel> launcher = awaitLauncher(state, fresh, wanted + 1);
             if (launcher.isEmpty()) {
                 return;
             }
@@ -91,6 +92,7 @@ public final class Spare {
             try (SocketChannel channel = launcher.get()) {
                 served = serveOne(channel);
             }
+            wanted = served.poolSize();
             String reason = served.unusable().isPresent()
                     ? served.unusable().get()
                     // One spare more than the pool's size is allowed: a used process is warmer
@@ -124,7 +126,13 @@ public final class Spare {
         }
     }
 
-    private Optional<SocketChannel> awaitLauncher(String state, CompletableFuture<Void> fresh) throws IOException {
+    /**
+     * Waits for a launcher's claim; empty when this process should exit instead: idle too long, its
+     * installation removed, or one spare too many once ready ({@code allowed}: the pool's size and
+     * the one more a returned process may be).
+     */
+    private Optional<SocketChannel> awaitLauncher(String state, CompletableFuture<Void> fresh, int allowed)
+            throws IOException {
         Path socket = pool.socket(state);
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             // Bind under a name launchers ignore, then rename: the file appears at bind() but
@@ -153,6 +161,10 @@ public final class Spare {
                 } catch (java.util.concurrent.TimeoutException e) {
                     if (!installed.getAsBoolean()) {
                         LOG.log(Level.INFO, "the kernel's installation was removed; exiting");
+                        return Optional.empty();
+                    }
+                    if (pool.beyond(socket, allowed)) {
+                        LOG.log(Level.INFO, "the pool holds more than " + allowed + " waiting processes; exiting");
                         return Optional.empty();
                     }
                 } catch (java.util.concurrent.ExecutionException | InterruptedException e) {

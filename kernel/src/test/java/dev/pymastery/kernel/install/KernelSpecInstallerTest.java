@@ -80,7 +80,7 @@ class KernelSpecInstallerTest {
         String kernelJvm = Files.readString(installed.kernelSpec().resolve("kernel-jvm.args"));
         assertThat(kernelJvm)
                 .contains("\"-XX:+EnableJVMCI\"", "\"--sun-misc-unsafe-memory-access=allow\"")
-                .contains("\"-Xmx" + JvmOptions.DEFAULT_HEAP + "\"")
+                .contains("\"-Xmx" + JvmOptions.DEFAULT_HEAP + "\"", "\"-Xms16m\"")
                 .contains("--upgrade-module-path=" + installed.distribution().resolve("jvmci"));
         assertThat(spec.path("interrupt_mode").asString()).isEqualTo("message");
         assertThat(spec.path("language").asString()).isEqualTo("python");

@@ -30,6 +30,22 @@ class PoolDirectoryTest {
     }
 
     @Test
+    void theNewestReadySparesBeyondTheAllowedNumberAreTooMany() throws Exception {
+        PoolDirectory pool = PoolDirectory.at(dir);
+        Files.createFile(dir.resolve("ready-1-10.sock"));
+        Files.createFile(dir.resolve("ready-2-11.sock"));
+        Files.createFile(dir.resolve("ready-3-12.sock"));
+        Files.createFile(dir.resolve("warm-4-13.sock"));
+        assertThat(pool.beyond(dir.resolve("renewing-1-10.sock"), 2)).isFalse();
+        assertThat(pool.beyond(dir.resolve("renewing-2-11.sock"), 2)).isFalse();
+        assertThat(pool.beyond(dir.resolve("renewing-3-12.sock"), 2)).isTrue();
+        assertThat(pool.beyond(dir.resolve("warm-4-13.sock"), 2))
+                .as("a spare still starting is not ready: the launcher's replacement")
+                .isFalse();
+        assertThat(pool.beyond(dir.resolve("renewing-3-12.sock"), 3)).isFalse();
+    }
+
+    @Test
     void aSpareCanBeClaimedOnceOnly() throws Exception {
         PoolDirectory pool = PoolDirectory.at(dir);
         Path spare = Files.createFile(dir.resolve("ready-3-12.sock"));
