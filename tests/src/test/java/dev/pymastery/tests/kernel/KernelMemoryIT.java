@@ -76,6 +76,36 @@ class KernelMemoryIT {
         }
     }
 
+    /**
+     * A learner who freed a big allocation and went quiet: after PYMASTERY_QUIET_GC_SECONDS the
+     * kernel collects and the heap it had grown goes back to the machine (decision 0002).
+     */
+    @Test
+    void aQuietKernelGivesFreedMemoryBack() throws Exception {
+        InstalledKernel quiet = InstalledKernel.install(
+                "pymastery-it-quiet", Map.of("PYMASTERY_POOL_SIZE", "0", "PYMASTERY_QUIET_GC_SECONDS", "3"));
+        Path work = Files.createDirectories(Path.of("target", "it-work", "memory-quiet"))
+                .toAbsolutePath();
+        try (JupyterDriver driver = JupyterDriver.start(quiet, work, work.resolve("kernel.log"))) {
+            long pid = Long.parseLong(
+                    driver.execute("import os, time\nos.getpid()").result());
+            // 400 MB, freed at once, then a short pause inside the cell: the kernel is busy, so no
+            // quiet-time collection yet. (The default 2 GB heap: a 512 MB one is collected in full
+            // while it fills, and shrinks without the quiet time.)
+            driver.execute("x = [bytearray(1024 * 1024) for _ in range(400)]\ndel x\ntime.sleep(1)");
+            long grown = resident(pid).orElseThrow();
+            Thread.sleep(9_000);
+            long after = resident(pid).orElseThrow();
+            assertThat(grown - after)
+                    .as("resident bytes %d after the cell, %d after 9 quiet seconds", grown, after)
+                    .isGreaterThan(150L * 1024 * 1024);
+            assertThat(driver.execute("1 + 1").result()).isEqualTo("2");
+            driver.shutdown();
+        } finally {
+            quiet.uninstall();
+        }
+    }
+
     private static Optional<Long> resident(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
