@@ -20,11 +20,11 @@ import time
 import jupyter_client
 
 
-def launch(kernel_name):
+def launch(kernel_name, cwd=None):
     """Starts a kernel and returns (manager, client, seconds to kernel_info reply, seconds to first result)."""
     started = time.perf_counter()
     manager = jupyter_client.KernelManager(kernel_name=kernel_name)
-    manager.start_kernel()
+    manager.start_kernel(cwd=cwd)
     client = manager.client()
     client.start_channels()
     # jupyter_client's own readiness probe: resend kernel_info until one is answered.
@@ -193,11 +193,7 @@ def run_notebook(client, sources):
 
 
 def memory_after_notebook(kernel, notebook, plain_python_only):
-    manager = jupyter_client.KernelManager(kernel_name=kernel)
-    manager.start_kernel(cwd=os.path.dirname(notebook))
-    client = manager.client()
-    client.start_channels()
-    client.wait_for_ready(timeout=300)
+    manager, client, _, _ = launch(kernel, cwd=os.path.dirname(notebook))
     sources = notebook_cells(notebook, plain_python_only)
     failed = run_notebook(client, sources)
     pid = kernel_pid(client)

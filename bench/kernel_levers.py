@@ -17,10 +17,8 @@ import subprocess
 import sys
 import time
 
-import jupyter_client
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kernel_bench import kernel_pid, resident_mb, run  # noqa: E402
+from kernel_bench import fib_ms, kernel_pid, launch, resident_mb, run, stop  # noqa: E402
 
 VARIANTS = [
     ("as installed", [], []),
@@ -34,7 +32,6 @@ VARIANTS = [
     ("-Xmx512m -Xms16m", ["-Xms16m", "-Xmx512m"], ["-Xmx2g"]),
 ]
 
-FIB = "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nimport time"
 ALLOCATE = "blocks = [bytearray(1_000_000) for _ in range(400)]\nlists = [list(range(1000)) for _ in range(20_000)]\ndel blocks, lists"
 
 
@@ -59,27 +56,17 @@ def variant_spec(data_dir, base, name, index, add, remove):
 
 
 def one_run(kernel):
-    started = time.perf_counter()
-    manager = jupyter_client.KernelManager(kernel_name=kernel)
-    manager.start_kernel()
-    client = manager.client()
-    client.start_channels()
-    client.wait_for_ready(timeout=300)
+    manager, client, _, first = launch(kernel)
     pid = kernel_pid(client)
-    first = time.perf_counter() - started
     time.sleep(3)
     figures = {"first cell (s)": first, "after one cell (MB)": resident_mb(pid)}
-    run(client, FIB)
-    times = [float(run(client, "_t = time.perf_counter(); fib(27); (time.perf_counter() - _t) * 1000"))
-             for _ in range(10)]
-    figures["fib(27) best (ms)"] = min(times)
+    figures["fib(27) best (ms)"] = fib_ms(client, 10)[0]
     figures["after fib (MB)"] = resident_mb(pid)
     run(client, ALLOCATE, timeout=600)
     figures["after 400 MB freed (MB)"] = resident_mb(pid)
     time.sleep(25)  # the kernel's quiet-time collection runs after 10 s without a request
     figures["quiet 25 s later (MB)"] = resident_mb(pid)
-    client.stop_channels()
-    manager.shutdown_kernel(now=True)
+    stop(manager, client)
     # The process would go back to the pool: stop it, so the next run starts cold.
     subprocess.run(["pkill", "-f", "kernels/%s/" % kernel], check=False)
     time.sleep(2)

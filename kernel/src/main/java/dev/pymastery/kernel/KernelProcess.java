@@ -65,11 +65,11 @@ public final class KernelProcess {
         // (the serial collector gives back what MaxHeapFreeRatio allows, JvmOptions).
         kernel.onQuiet(quietCollect, () -> {
             long before = ProcessMemory.residentMegabytes();
-            System.gc();
+            long after = ProcessMemory.giveBack();
             LOG.log(
                     System.Logger.Level.INFO,
-                    "quiet for " + quietCollect.toSeconds() + " s: collected, resident " + before + " MB -> "
-                            + ProcessMemory.residentMegabytes() + " MB");
+                    "quiet for " + quietCollect.toSeconds() + " s: collected, resident " + before + " MB -> " + after
+                            + " MB");
         });
         // Only now: starting GraalPy and reading the runtimes compete with binding the sockets.
         python.start();

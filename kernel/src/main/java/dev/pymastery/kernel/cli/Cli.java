@@ -74,8 +74,7 @@ public final class Cli {
             String arg = args.removeFirst();
             switch (arg) {
                 case "--user" -> target = new InstallTarget.User(System.getenv());
-                case "--sys-prefix" ->
-                    target = new InstallTarget.SysPrefix(System.getenv().getOrDefault("PYMASTERY_PYTHON", "python3"));
+                case "--sys-prefix" -> target = new InstallTarget.SysPrefix(jupytersPython());
                 case "--prefix" -> target = new InstallTarget.Prefix(Path.of(value(args, arg)));
                 case "--name" -> name = value(args, arg);
                 case "--display-name" -> displayName = value(args, arg);

@@ -3,7 +3,6 @@ package dev.pymastery.kernel.install;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -155,26 +154,15 @@ public final class GuestPackages {
                 digest.update(Files.readAllBytes(file[0]));
             }
             Path target = root.resolve(HexFormat.of().formatHex(digest.digest()).substring(0, 16));
-            if (Files.isRegularFile(target.resolve(".complete"))) {
-                return target;
-            }
-            Path staging = Files.createDirectories(root)
-                    .resolve(target.getFileName() + ".tmp-"
-                            + ProcessHandle.current().pid());
-            for (Path[] file : files) {
-                Path destination = staging.resolve(file[1]);
-                Files.createDirectories(destination.getParent());
-                Files.copy(file[0], destination, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.writeString(
-                    staging.resolve(".complete"),
-                    String.join("\n", packages.stream().map(Path::toString).toList()) + "\n");
-            try {
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
-                KernelSpecInstaller.deleteTree(staging); // another install made the same folder first
-            }
-            return target;
+            String marker =
+                    String.join("\n", packages.stream().map(Path::toString).toList()) + "\n";
+            return ContentFolder.publishOnce(target, marker, staging -> {
+                for (Path[] file : files) {
+                    Path destination = staging.resolve(file[1]);
+                    Files.createDirectories(destination.getParent());
+                    Files.copy(file[0], destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + packages + " under " + root, e);
         } catch (NoSuchAlgorithmException e) {

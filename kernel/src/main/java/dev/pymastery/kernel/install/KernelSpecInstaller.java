@@ -3,7 +3,6 @@ package dev.pymastery.kernel.install;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -180,36 +179,28 @@ public final class KernelSpecInstaller {
         List<Path> files = distributionFiles(build);
         String id = contentHash(build, files);
         Path target = distRoot.resolve(id);
-        if (Files.isRegularFile(target.resolve(".complete"))) {
-            return target;
-        }
         try {
-            Path staging = Files.createDirectories(distRoot)
-                    .resolve(id + ".tmp-" + ProcessHandle.current().pid());
-            for (Path file : files) {
-                Path destination = staging.resolve(build.relativize(file));
-                Files.createDirectories(destination.getParent());
-                if (file.getFileName().toString().startsWith("pymastery-")) {
-                    // Our own jars are rewritten in place by the next build: a hard link would
-                    // change them under running kernels. Released libraries are never rewritten.
-                    Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    try {
-                        Files.createLink(destination, file);
-                    } catch (IOException | UnsupportedOperationException e) {
-                        Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-            Files.writeString(staging.resolve(".complete"), id + "\n");
-            try {
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
-                deleteTree(staging); // another install finished the same distribution first
-            }
-            return target;
+            return ContentFolder.publishOnce(target, id + "\n", staging -> copyJars(build, files, staging));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the kernel into " + target, e);
+        }
+    }
+
+    private static void copyJars(Path build, List<Path> files, Path staging) throws IOException {
+        for (Path file : files) {
+            Path destination = staging.resolve(build.relativize(file));
+            Files.createDirectories(destination.getParent());
+            if (file.getFileName().toString().startsWith("pymastery-")) {
+                // Our own jars are rewritten in place by the next build: a hard link would
+                // change them under running kernels. Released libraries are never rewritten.
+                Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                try {
+                    Files.createLink(destination, file);
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 

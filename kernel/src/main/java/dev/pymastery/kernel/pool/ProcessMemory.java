@@ -23,6 +23,15 @@ public final class ProcessMemory {
         return Optional.empty();
     }
 
+    /**
+     * Collects, so the heap shrinks to what is live (the kernel's flags let the collector give the
+     * rest back, JvmOptions); returns the resident size after, in MB (0 when unknown).
+     */
+    public static long giveBack() {
+        System.gc();
+        return residentMegabytes();
+    }
+
     /** The resident set size in MB, 0 when unknown. */
     public static long residentMegabytes() {
         return residentBytes().orElse(0L) / 1_000_000;

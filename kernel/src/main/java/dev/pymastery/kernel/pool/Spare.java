@@ -116,7 +116,7 @@ public final class Spare {
                 long renewed = System.nanoTime();
                 // The last session's objects are garbage now: collect them, so the heap shrinks and
                 // a spare waiting in the pool is about as small as a fresh one.
-                long resident = SpareMemory.giveBack();
+                long resident = ProcessMemory.giveBack();
                 LOG.log(
                         Level.INFO,
                         "fresh context in " + (renewed - start) / 1_000_000 + " ms; collected in "

@@ -21,7 +21,7 @@ final class SpareMemory {
     /** Measures the process as it is now (a fresh spare, GraalPy warmed up). */
     static SpareMemory measureFresh() {
         collect();
-        return new SpareMemory(residentBytes().orElse(0L));
+        return new SpareMemory(ProcessMemory.residentBytes().orElse(0L));
     }
 
     /**
@@ -36,7 +36,7 @@ final class SpareMemory {
         if (used >= runtime.maxMemory() * 0.6) {
             return Optional.of("memory use is high (" + used / 1_000_000 + " MB live on the heap)");
         }
-        Optional<Long> resident = residentBytes();
+        Optional<Long> resident = ProcessMemory.residentBytes();
         if (freshResident > 0 && resident.isPresent() && resident.get() > freshResident * MAX_GROWTH) {
             return Optional.of("resident memory is " + resident.get() / 1_000_000 + " MB, more than " + MAX_GROWTH
                     + " times the " + freshResident / 1_000_000 + " MB of a fresh process");
@@ -44,17 +44,7 @@ final class SpareMemory {
         return Optional.empty();
     }
 
-    /** Collects, so the heap shrinks to what is live; returns the resident size after, in MB (0 when unknown). */
-    static long giveBack() {
-        collect();
-        return residentBytes().orElse(0L) / 1_000_000;
-    }
-
     private static void collect() {
         System.gc();
-    }
-
-    static Optional<Long> residentBytes() {
-        return ProcessMemory.residentBytes();
     }
 }
