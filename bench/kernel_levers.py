@@ -30,6 +30,8 @@ VARIANTS = [
     ("-Xms16m, -Xss512k", ["-Xms16m", "-Xss512k"], []),
     ("-Xms16m, C2 for the host (no TieredStopAtLevel)", ["-Xms16m"], ["-XX:TieredStopAtLevel=1"]),
     ("-Xmx512m -Xms16m", ["-Xms16m", "-Xmx512m"], ["-Xmx2g"]),
+    ("two Truffle compiler threads (what an 8-core machine gets)", ["-Dpolyglot.engine.CompilerThreads=2"],
+     ["-Dpolyglot.engine.CompilerThreads=1"]),
 ]
 
 ALLOCATE = "blocks = [bytearray(1_000_000) for _ in range(400)]\nlists = [list(range(1000)) for _ in range(20_000)]\ndel blocks, lists"

@@ -19,6 +19,14 @@ import java.util.Optional;
 public record KernelSettings(GraalPyRuntime.Settings graalpy, java.time.Duration quietCollect) {
     static final long DEFAULT_QUIET_SECONDS = 120;
 
+    /**
+     * The variables a kernel process reads when it starts, before any claim: these and
+     * {@code PYMASTERY_SPARE_IDLE_SECONDS} (SpareMain). Spares started with different values wait in
+     * different pool folders; everything else comes with the claim.
+     */
+    public static final java.util.List<String> READ_AT_START = java.util.List.of(
+            "PYMASTERY_PYCACHE", "XDG_CACHE_HOME", "PYMASTERY_QUIET_GC_SECONDS", "PYMASTERY_SPARE_IDLE_SECONDS");
+
     public static KernelSettings fromEnvironment() {
         return from(System.getenv());
     }

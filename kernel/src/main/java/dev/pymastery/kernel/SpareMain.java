@@ -25,14 +25,9 @@ public final class SpareMain {
         long idle = parse(env.getOrDefault("PYMASTERY_SPARE_IDLE_SECONDS", "1800"), 1800);
         int poolSize = (int) parse(env.getOrDefault("PYMASTERY_POOL_SIZE", "1"), 1);
         KernelProcess process = KernelProcess.prepare(KernelSettings.fromEnvironment());
-        new Spare(
-                        PoolDirectory.at(Path.of(args[0])),
-                        process,
-                        Duration.ofSeconds(idle),
-                        poolSize,
-                        Spare.whileInstalled(
-                                SpareMain.class,
-                                Stream.of(args).skip(1).map(Path::of).toList()))
+        PoolDirectory pool = PoolDirectory.at(Path.of(args[0]));
+        Stream.of(args).skip(1).map(Path::of).forEach(pool::register);
+        new Spare(pool, process, Duration.ofSeconds(idle), poolSize, Spare.whileInstalled(SpareMain.class, pool))
                 .serve();
         process.close();
         Runtime.getRuntime().halt(0);

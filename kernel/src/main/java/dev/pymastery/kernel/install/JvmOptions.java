@@ -64,6 +64,22 @@ public final class JvmOptions {
     }
 
     /**
+     * Flags for the machine a spare starts on, added after the argument file (a later {@code -D}
+     * wins): Truffle compiles hot Python on a quarter of the cores, 1 to 4 threads. On 2 cores one
+     * compiler thread starts fastest (decision 0002); a second one competes with the cell it compiles
+     * for. The collector and the host's C1-only tiering stay on every machine: both are memory
+     * choices (G1 and C2 each cost 50-100 MB a kernel, measured), and a class machine fits its
+     * kernels by memory.
+     *
+     * @param cores the processors the JVM sees ({@link Runtime#availableProcessors()}: a container's
+     *     CPU limit counts)
+     */
+    public static List<String> forMachine(int cores) {
+        int threads = Math.max(1, Math.min(4, cores / 4));
+        return threads == 1 ? List.of() : List.of("-Dpolyglot.engine.CompilerThreads=" + threads);
+    }
+
+    /**
      * The launcher's flags: a small JVM that only claims a warm kernel, so it keeps the JDK's class
      * data sharing (the kernel's flags would turn it off) and needs little memory.
      */

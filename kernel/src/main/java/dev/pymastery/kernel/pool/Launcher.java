@@ -63,6 +63,7 @@ public final class Launcher {
         while (System.currentTimeMillis() < deadline) {
             Optional<SocketChannel> channel = claimOne();
             if (channel.isPresent()) {
+                pool.markClaimed();
                 Session session = handshake(channel.get(), claim);
                 toppedUp = CompletableFuture.runAsync(
                         this::topUp,

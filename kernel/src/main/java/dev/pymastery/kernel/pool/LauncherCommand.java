@@ -25,8 +25,9 @@ public final class LauncherCommand {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-        PoolDirectory pool = PoolDirectory.of(kernelJar, jvmArgs, System.getenv());
         Path java = ProcessHandle.current().info().command().map(Path::of).orElse(Path.of("java"));
+        PoolDirectory pool = PoolDirectory.of(kernelJar, java, jvmArgs, System.getenv());
+        pool.register(jvmArgs);
         int poolSize = poolSize(System.getenv().getOrDefault("PYMASTERY_POOL_SIZE", "1"));
         Launcher launcher = new Launcher(pool, new SpareSpawner(java, jvmArgs, pool), poolSize, Launcher.TOP_UP_DELAY);
         Launcher.Session session;

@@ -29,6 +29,7 @@ public final class PoolControl {
         }
         String jar = null;
         String jvmArgs = null;
+        String java = argv.size() > 0 ? argv.get(0).asString("java") : "java";
         for (int i = 0; i + 1 < argv.size(); i++) {
             if (argv.get(i).asString("").equals("-cp")) {
                 jar = argv.get(i + 1).asString("");
@@ -39,7 +40,17 @@ public final class PoolControl {
         if (jar == null || jvmArgs == null) {
             throw new IllegalStateException(kernelJson + " does not start the pooled launcher; reinstall the kernel");
         }
-        return new PoolControl(PoolDirectory.of(Path.of(jar), Path.of(jvmArgs), env));
+        // The launcher sees Jupyter's environment with the kernelspec's env over it.
+        Map<String, String> launcherEnv = new java.util.HashMap<>(env);
+        try {
+            json.readTree(Files.readString(kernelJson))
+                    .path("env")
+                    .properties()
+                    .forEach(e -> launcherEnv.put(e.getKey(), e.getValue().asString("")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + kernelJson, e);
+        }
+        return new PoolControl(PoolDirectory.of(Path.of(jar), Path.of(java), Path.of(jvmArgs), launcherEnv));
     }
 
     public Path dir() {

@@ -1,5 +1,6 @@
 package dev.pymastery.kernel.pool;
 
+import dev.pymastery.kernel.KernelSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,14 @@ import java.util.stream.Stream;
  * The folder where warm kernel processes wait, one Unix socket each: {@code warm-*} while GraalPy
  * starts, {@code renewing-*} while a used process makes a fresh context (about a second), and
  * {@code ready-*} once it can run a cell at once. A launcher claims one by renaming its socket (an atomic
- * rename, so two launchers never get the same spare) and then connects to it. One folder per
- * installed distribution, so a rebuilt kernel never hands out an old build's spares.
+ * rename, so two launchers never get the same spare) and then connects to it.
+ *
+ * <p>A folder is named {@code JARS-FLAVOUR}: the installed jars (a rebuilt kernel never hands out an
+ * old build's spares) and what a spare is started with (the java, the content of the JVM argument
+ * file, the settings read at start-up). Kernelspecs that differ only in what a claim carries (name,
+ * environment read per session) share one folder, so one spare serves them all. Folders of the same
+ * jars form a group that holds at most the pool's size of ready spares together: a spare in a folder
+ * claimed from less recently than another of its group gives way ({@link #displaced}).
  */
 public final class PoolDirectory {
     static final String WARM = "warm-";
@@ -40,6 +47,10 @@ public final class PoolDirectory {
     static final int KEPT_LOGS = 20;
     static final Duration STALE_LOG = Duration.ofDays(1);
     static final Duration STALE_POOL = Duration.ofDays(7);
+    /** Touched at each claim: when a launcher last took a spare from this folder. */
+    static final String LAST_CLAIM = "last-claim";
+    /** {@code uses-<hash>}: one per kernelspec that starts spares here, holding its JVM argument file's path. */
+    static final String USES = "uses-";
 
     private final Path dir;
 
@@ -47,14 +58,35 @@ public final class PoolDirectory {
         this.dir = dir;
     }
 
-    /** The pool of one installed kernel: its jar and its JVM argument file. */
-    public static PoolDirectory of(Path kernelJar, Path jvmArgs, Map<String, String> env) {
+    /**
+     * The pool of one installed kernel: its jar, the java that starts spares, its JVM argument file,
+     * and the environment a spare would start with (only {@link KernelSettings#READ_AT_START} counts).
+     */
+    public static PoolDirectory of(Path kernelJar, Path java, Path jvmArgs, Map<String, String> env) {
         String runtime = env.getOrDefault("XDG_RUNTIME_DIR", "");
         Path base = !runtime.isBlank() && Files.isDirectory(Path.of(runtime))
                 ? Path.of(runtime, "pymastery")
                 : Path.of(System.getProperty("user.home"), ".cache", "pymastery");
+        StringBuilder flavour = new StringBuilder(realPath(java)).append('\n');
+        try {
+            flavour.append(Files.readString(jvmArgs));
+        } catch (IOException e) {
+            // No argument file: the launcher reports it when it starts a spare; name the pool by path.
+            flavour.append(jvmArgs.toAbsolutePath());
+        }
+        for (String setting : KernelSettings.READ_AT_START) {
+            flavour.append('\n').append(setting).append('=').append(env.getOrDefault(setting, ""));
+        }
         return new PoolDirectory(
-                base.resolve("pool").resolve(shortHash(kernelJar.toAbsolutePath() + "\n" + jvmArgs.toAbsolutePath())));
+                base.resolve("pool").resolve(shortHash(realPath(kernelJar)) + "-" + shortHash(flavour.toString())));
+    }
+
+    private static String realPath(Path path) {
+        try {
+            return path.toRealPath().toString();
+        } catch (IOException e) {
+            return path.toAbsolutePath().toString();
+        }
     }
 
     private static String shortHash(String text) {
@@ -134,6 +166,115 @@ public final class PoolDirectory {
         return at >= allowed;
     }
 
+    /**
+     * Whether the ready spare on {@code socket} gives way to spares of its group (the folders of the
+     * same jars) claimed from more recently: counting their waiting spares first, then this folder's
+     * in {@link #available()} order, it comes at or after {@code allowed}. A spare of the folder claimed
+     * from last is never displaced ({@link #beyond} bounds it), so the kernelspec a learner uses now
+     * keeps its spare and one used days ago does not hold memory for it.
+     */
+    boolean displaced(Path socket, int allowed) {
+        Path ready = readyName(socket);
+        int ahead = 0;
+        for (PoolDirectory pool : group()) {
+            List<Path> spares = pool.available();
+            if (pool.dir.equals(dir)) {
+                int at = spares.indexOf(ready);
+                return ahead > 0 && at >= 0 && ahead + at >= allowed;
+            }
+            ahead += spares.size();
+        }
+        return false;
+    }
+
+    /** The folders of the same jars as this one (this one included), claimed from most recently first. */
+    List<PoolDirectory> group() {
+        String name = dir.getFileName().toString();
+        int dash = name.indexOf('-');
+        Path parent = dir.getParent();
+        if (dash < 0 || parent == null || !Files.isDirectory(parent)) {
+            return List.of(this);
+        }
+        String jars = name.substring(0, dash + 1);
+        List<PoolDirectory> group = new ArrayList<>();
+        try (Stream<Path> siblings = Files.list(parent)) {
+            siblings.filter(p -> p.getFileName().toString().startsWith(jars) && Files.isDirectory(p))
+                    .forEach(p -> group.add(new PoolDirectory(p)));
+        } catch (IOException e) {
+            return List.of(this);
+        }
+        if (group.stream().noneMatch(p -> p.dir.equals(dir))) {
+            group.add(this);
+        }
+        group.sort(Comparator.comparing(PoolDirectory::lastClaim).reversed().thenComparing(p -> p.dir.getFileName()
+                .toString()));
+        return group;
+    }
+
+    /** Records that a launcher took a spare from this folder now. */
+    void markClaimed() {
+        try {
+            Path marker = create().resolve(LAST_CLAIM);
+            if (!Files.exists(marker)) {
+                Files.writeString(marker, "");
+            }
+            Files.setLastModifiedTime(marker, java.nio.file.attribute.FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // without the marker this folder counts as claimed from long ago: its spares may give way
+        }
+    }
+
+    private Instant lastClaim() {
+        try {
+            return Files.getLastModifiedTime(dir.resolve(LAST_CLAIM)).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    /** Records that the kernelspec with this JVM argument file starts spares here (see {@link #inUse}). */
+    public void register(Path jvmArgs) {
+        String path = jvmArgs.toAbsolutePath().toString();
+        Path entry = create().resolve(USES + shortHash(path));
+        try {
+            if (!Files.exists(entry)) {
+                Path staged = dir.resolve("." + entry.getFileName() + "-"
+                        + ProcessHandle.current().pid());
+                Files.writeString(staged, path);
+                Files.move(staged, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + entry, e);
+        }
+    }
+
+    /**
+     * Whether some kernelspec that starts spares here is still installed: its JVM argument file
+     * exists. Entries of removed kernelspecs are dropped.
+     */
+    public boolean inUse() {
+        boolean any = false;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path entry : files.filter(p -> p.getFileName().toString().startsWith(USES))
+                    .toList()) {
+                String path;
+                try {
+                    path = Files.readString(entry).strip();
+                } catch (IOException e) {
+                    continue;
+                }
+                if (Files.exists(Path.of(path))) {
+                    any = true;
+                } else {
+                    Launcher.deleteQuietly(entry);
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return any;
+    }
+
     /** Ready first; then a renewing process (seconds from ready); a starting one last. */
     private static int rank(String name) {
         return name.startsWith(READY) ? 0 : name.startsWith(RENEWING) ? 1 : name.startsWith(WARM) ? 2 : 3;
@@ -204,7 +345,7 @@ public final class PoolDirectory {
         logs.stream().skip(KEPT_LOGS).filter(p -> modifiedBefore(p, before)).forEach(Launcher::deleteQuietly);
     }
 
-    /** Deletes a pool folder holding only spare logs, all older than {@code before}. */
+    /** Deletes a pool folder holding only spare logs and markers, all older than {@code before}. */
     private static void removeIfAbandoned(Path folder, Instant before) {
         List<Path> entries;
         try (Stream<Path> files = Files.list(folder)) {
@@ -213,11 +354,18 @@ public final class PoolDirectory {
             return;
         }
         boolean abandoned = modifiedBefore(folder, before)
-                && entries.stream().allMatch(p -> isSpareLog(p) && modifiedBefore(p, before));
+                && entries.stream().allMatch(p -> (isSpareLog(p) || isMarker(p)) && modifiedBefore(p, before));
         if (abandoned) {
             entries.forEach(Launcher::deleteQuietly);
             Launcher.deleteQuietly(folder);
         }
+    }
+
+    /** The small files a folder keeps about its use ({@link #LAST_CLAIM}, {@link #USES}). */
+    private static boolean isMarker(Path path) {
+        String name = path.getFileName().toString();
+        return (name.equals(LAST_CLAIM) || name.startsWith(USES))
+                && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static boolean isSpareLog(Path path) {

@@ -18,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -59,18 +57,19 @@ public final class Spare {
     }
 
     /**
-     * True while the jar (or classes folder) the given class was loaded from and the given files
-     * (the kernelspec's JVM argument file) exist.
+     * True while the jar (or classes folder) the given class was loaded from exists and some
+     * kernelspec that starts spares in {@code pool} is still installed ({@link PoolDirectory#inUse}).
      */
-    public static BooleanSupplier whileInstalled(Class<?> type, List<Path> files) {
-        List<Path> needed = new ArrayList<>(files);
+    public static BooleanSupplier whileInstalled(Class<?> type, PoolDirectory pool) {
+        Optional<Path> jar;
         try {
-            needed.add(Path.of(
+            jar = Optional.of(Path.of(
                     type.getProtectionDomain().getCodeSource().getLocation().toURI()));
         } catch (java.net.URISyntaxException | RuntimeException e) {
-            // no code source to watch (not loaded from a file)
+            jar = Optional.empty(); // no code source to watch (not loaded from a file)
         }
-        return () -> needed.stream().allMatch(Files::exists);
+        Optional<Path> code = jar;
+        return () -> code.map(Files::exists).orElse(true) && pool.inUse();
     }
 
     /** Serves sessions until idle for too long or not worth keeping; returns when the process should exit. */
@@ -84,7 +83,7 @@ public final class Spare {
         String state = PoolDirectory.WARM;
         int wanted = poolSize;
         for (int session = 1; session <= MAX_SESSIONS; session++) {
-            Optional<SocketChannel> launcher = awaitLauncher(state, fresh, wanted + 1);
+            Optional<SocketChannel> launcher = awaitLauncher(state, fresh, wanted);
             if (launcher.isEmpty()) {
                 return;
             }
@@ -128,10 +127,11 @@ public final class Spare {
 
     /**
      * Waits for a launcher's claim; empty when this process should exit instead: idle too long, its
-     * installation removed, or one spare too many once ready ({@code allowed}: the pool's size and
-     * the one more a returned process may be).
+     * installation removed, one spare too many once ready (beyond the pool's size {@code wanted} and
+     * the one more a returned process may be), or displaced by the spares of a kernelspec of the same
+     * jars claimed from more recently (the group holds {@code wanted} together).
      */
-    private Optional<SocketChannel> awaitLauncher(String state, CompletableFuture<Void> fresh, int allowed)
+    private Optional<SocketChannel> awaitLauncher(String state, CompletableFuture<Void> fresh, int wanted)
             throws IOException {
         Path socket = pool.socket(state);
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -163,8 +163,15 @@ public final class Spare {
                         LOG.log(Level.INFO, "the kernel's installation was removed; exiting");
                         return Optional.empty();
                     }
-                    if (pool.beyond(socket, allowed)) {
-                        LOG.log(Level.INFO, "the pool holds more than " + allowed + " waiting processes; exiting");
+                    if (pool.beyond(socket, wanted + 1)) {
+                        LOG.log(Level.INFO, "the pool holds more than " + (wanted + 1) + " waiting processes; exiting");
+                        return Optional.empty();
+                    }
+                    if (pool.displaced(socket, wanted)) {
+                        LOG.log(
+                                Level.INFO,
+                                "kernelspecs of the same jars claimed more recently hold the " + wanted
+                                        + " spare(s) the pool keeps; exiting");
                         return Optional.empty();
                     }
                 } catch (java.util.concurrent.ExecutionException | InterruptedException e) {

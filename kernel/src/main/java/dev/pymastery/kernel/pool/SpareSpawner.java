@@ -1,5 +1,6 @@
 package dev.pymastery.kernel.pool;
 
+import dev.pymastery.kernel.install.JvmOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * Starts a spare kernel process in a session of its own (so signals for the launcher's process
- * group do not reach it), with the JVM flags from the distribution's argument file, its output in a
+ * group do not reach it), with the JVM flags from the distribution's argument file and those for
+ * this machine's cores ({@link JvmOptions#forMachine}), its output in a
  * log file in the pool folder (old logs and the folders of earlier installs are pruned first).
  */
 final class SpareSpawner implements SpareStarter {
@@ -45,6 +47,7 @@ final class SpareSpawner implements SpareStarter {
         }
         command.add(java.toString());
         command.add("@" + jvmArgs);
+        command.addAll(JvmOptions.forMachine(Runtime.getRuntime().availableProcessors()));
         command.add("dev.pymastery.kernel.SpareMain");
         command.add(dir.toString());
         command.add(jvmArgs.toString());

@@ -78,6 +78,8 @@ class PoolDirectoryTest {
 
         Path abandoned = Files.createDirectories(pools.resolve("old-install"));
         touch(abandoned.resolve("spare-1-1.log"), now.minus(Duration.ofDays(30)));
+        touch(abandoned.resolve(PoolDirectory.LAST_CLAIM), now.minus(Duration.ofDays(30)));
+        touch(abandoned.resolve(PoolDirectory.USES + "0a1b2c"), now.minus(Duration.ofDays(30)));
         touch(abandoned, now.minus(Duration.ofDays(30)));
         Path withSocket = Files.createDirectories(pools.resolve("old-with-socket"));
         touch(Files.createFile(withSocket.resolve("ready-1-2.sock")), now.minus(Duration.ofDays(30)));
@@ -119,11 +121,96 @@ class PoolDirectoryTest {
     }
 
     @Test
-    void eachInstalledKernelHasItsOwnPool() {
+    void eachInstalledKernelHasItsOwnPool() throws Exception {
         Map<String, String> env = Map.of("XDG_RUNTIME_DIR", dir.toString());
-        PoolDirectory a = PoolDirectory.of(Path.of("/a/pymastery-kernel.jar"), Path.of("/a/kernel-jvm.args"), env);
-        PoolDirectory b = PoolDirectory.of(Path.of("/b/pymastery-kernel.jar"), Path.of("/a/kernel-jvm.args"), env);
+        Path args = Files.writeString(dir.resolve("kernel-jvm.args"), "\"-Xmx2g\"\n");
+        PoolDirectory a = PoolDirectory.of(Path.of("/a/pymastery-kernel.jar"), JAVA, args, env);
+        PoolDirectory b = PoolDirectory.of(Path.of("/b/pymastery-kernel.jar"), JAVA, args, env);
         assertThat(a.dir()).isNotEqualTo(b.dir());
         assertThat(a.dir().getParent()).isEqualTo(dir.resolve("pymastery").resolve("pool"));
+    }
+
+    private static final Path JAVA = Path.of("/usr/bin/java");
+    private static final Path JAR = Path.of("/a/pymastery-kernel.jar");
+
+    @Test
+    void kernelspecsStartingSparesAlikeShareAPoolAndOthersJoinItsGroup() throws Exception {
+        Map<String, String> env = Map.of("XDG_RUNTIME_DIR", dir.toString());
+        Path one = Files.writeString(dir.resolve("one.args"), "\"-Xmx2g\"\n");
+        Path two = Files.writeString(dir.resolve("two.args"), "\"-Xmx2g\"\n");
+        Path big = Files.writeString(dir.resolve("big.args"), "\"-Xmx4g\"\n");
+        PoolDirectory first = PoolDirectory.of(JAR, JAVA, one, env);
+        assertThat(PoolDirectory.of(JAR, JAVA, two, env).dir())
+                .as("another kernelspec with the same flags")
+                .isEqualTo(first.dir());
+        assertThat(PoolDirectory.of(
+                                JAR,
+                                JAVA,
+                                one,
+                                Map.of("XDG_RUNTIME_DIR", dir.toString(), "PYMASTERY_PROGRESS_URL", "http://x"))
+                        .dir())
+                .as("a variable the claim carries")
+                .isEqualTo(first.dir());
+        PoolDirectory quiet = PoolDirectory.of(
+                JAR, JAVA, one, Map.of("XDG_RUNTIME_DIR", dir.toString(), "PYMASTERY_QUIET_GC_SECONDS", "3"));
+        PoolDirectory bigger = PoolDirectory.of(JAR, JAVA, big, env);
+        PoolDirectory otherJava = PoolDirectory.of(JAR, Path.of("/opt/jdk/bin/java"), one, env);
+        String jars = first.dir().getFileName().toString().split("-")[0];
+        for (PoolDirectory other : java.util.List.of(quiet, bigger, otherJava)) {
+            assertThat(other.dir()).isNotEqualTo(first.dir());
+            assertThat(other.dir().getFileName().toString()).startsWith(jars + "-");
+        }
+    }
+
+    @Test
+    void aGroupHoldsThePoolSizeTogetherAndTheFolderClaimedFromLastKeepsItsSpares() throws Exception {
+        Path pools = Files.createDirectories(dir.resolve("pool"));
+        PoolDirectory recent = PoolDirectory.at(Files.createDirectories(pools.resolve("aaaa-1111")));
+        PoolDirectory older = PoolDirectory.at(Files.createDirectories(pools.resolve("aaaa-2222")));
+        PoolDirectory never = PoolDirectory.at(Files.createDirectories(pools.resolve("aaaa-3333")));
+        PoolDirectory otherJars = PoolDirectory.at(Files.createDirectories(pools.resolve("bbbb-1111")));
+        Files.createFile(recent.dir().resolve("ready-5-1.sock"));
+        Files.createFile(older.dir().resolve("ready-1-2.sock"));
+        Files.createFile(never.dir().resolve("ready-2-3.sock"));
+        Files.createFile(otherJars.dir().resolve("ready-3-4.sock"));
+        touch(
+                Files.createFile(older.dir().resolve(PoolDirectory.LAST_CLAIM)),
+                Instant.now().minusSeconds(60));
+        recent.markClaimed();
+
+        assertThat(recent.group())
+                .extracting(PoolDirectory::dir)
+                .containsExactly(recent.dir(), older.dir(), never.dir());
+        assertThat(recent.displaced(recent.dir().resolve("ready-5-1.sock"), 1)).isFalse();
+        assertThat(older.displaced(older.dir().resolve("renewing-1-2.sock"), 1))
+                .as("with a pool size of 1 the newest folder's spare is the one kept")
+                .isTrue();
+        assertThat(older.displaced(older.dir().resolve("renewing-1-2.sock"), 2)).isFalse();
+        assertThat(never.displaced(never.dir().resolve("ready-2-3.sock"), 2)).isTrue();
+        assertThat(otherJars.displaced(otherJars.dir().resolve("ready-3-4.sock"), 1))
+                .as("another installation's pool is not in the group")
+                .isFalse();
+        Files.delete(recent.dir().resolve("ready-5-1.sock"));
+        assertThat(older.displaced(older.dir().resolve("ready-1-2.sock"), 1))
+                .as("nothing waits in the newer folder: the older one's spare is the group's only one")
+                .isFalse();
+    }
+
+    @Test
+    void aPoolIsInUseWhileOneOfItsKernelspecsIsInstalled() throws Exception {
+        PoolDirectory pool = PoolDirectory.at(dir.resolve("pool"));
+        Path one = Files.writeString(dir.resolve("one.args"), "x");
+        Path two = Files.writeString(dir.resolve("two.args"), "x");
+        pool.register(one);
+        pool.register(two);
+        pool.register(one);
+        assertThat(pool.inUse()).isTrue();
+        Files.delete(one);
+        assertThat(pool.inUse()).isTrue();
+        Files.delete(two);
+        assertThat(pool.inUse()).isFalse();
+        try (Stream<Path> left = Files.list(pool.dir())) {
+            assertThat(left).as("entries of removed kernelspecs are dropped").isEmpty();
+        }
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The warm pool behind the kernelspec: a process that served a session comes back with a fresh
  * namespace, also when its launcher was killed as nbval stops kernels, a process that loaded a C
- * extension is not reused, and a spare of a kernel since uninstalled exits. Pool size 0 here, so the only spare is
+ * extension is not reused, a spare of a kernel since uninstalled exits, and kernelspecs of the same jars share their spares. Pool size 0 here, so the only spare is
  * the recycled one.
  */
 class KernelPoolIT {
@@ -164,9 +164,46 @@ class KernelPoolIT {
     }
 
     @Test
+    void kernelspecsOfTheSameJarsShareTheirSparesAndHoldThePoolSizeTogether() throws Exception {
+        Map<String, String> env = Map.of("PYMASTERY_POOL_SIZE", "0", "PYMASTERY_SPARE_IDLE_SECONDS", "302");
+        InstalledKernel a = InstalledKernel.install("pymastery-it-shared-a", env);
+        InstalledKernel b = InstalledKernel.install("pymastery-it-shared-b", env);
+        InstalledKernel bigger = InstalledKernel.install("pymastery-it-shared-big", env, "1g");
+        Path work = Files.createDirectories(Path.of("target", "it-work", "pool-shared"))
+                .toAbsolutePath();
+        long shared;
+        try (JupyterDriver one = JupyterDriver.start(a, work, work.resolve("a.log"))) {
+            shared = kernelPid(one);
+            one.shutdown();
+        }
+        try (JupyterDriver two = JupyterDriver.start(b, work, work.resolve("b.log"))) {
+            assertThat(kernelPid(two))
+                    .as("another kernelspec with the same jars and flags gets the process the first one returned")
+                    .isEqualTo(shared);
+            two.shutdown();
+        }
+        long big;
+        try (JupyterDriver three = JupyterDriver.start(bigger, work, work.resolve("big.log"))) {
+            big = kernelPid(three);
+            assertThat(big).as("a 1 GB heap is another process").isNotEqualTo(shared);
+            three.shutdown();
+        }
+        waitForExit(shared, Duration.ofSeconds(20));
+        assertThat(ProcessHandle.of(shared).map(ProcessHandle::isAlive))
+                .as("with a pool size of 0 the jars' kernelspecs keep one returned process together:"
+                        + " the one claimed from last")
+                .isNotEqualTo(Optional.of(true));
+        assertThat(ProcessHandle.of(big).map(ProcessHandle::isAlive)).isEqualTo(Optional.of(true));
+    }
+
+    @Test
     void aSpareOfAnUninstalledKernelGoesAway() throws Exception {
         InstalledKernel removed =
-                InstalledKernel.install("pymastery-it-pool-removed", Map.of("PYMASTERY_POOL_SIZE", "0"));
+                // An idle time of its own gives it a pool of its own: kernelspecs that start spares
+                // alike share one, and the shared spare would stay for the others.
+                InstalledKernel.install(
+                        "pymastery-it-pool-removed",
+                        Map.of("PYMASTERY_POOL_SIZE", "0", "PYMASTERY_SPARE_IDLE_SECONDS", "301"));
         Path work = Files.createDirectories(Path.of("target", "it-work", "pool-removed"))
                 .toAbsolutePath();
         long spare;
