@@ -63,7 +63,11 @@ def launch(kernel_name, cwd=None):
     msg_id = client.execute("1 + 1")
     while True:
         msg = client.get_iopub_msg(timeout=120)
-        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_result":
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "error":  # e.g. GraalPy failed to start: say so, not a timeout
+            raise RuntimeError("the first cell failed: " + msg["content"]["evalue"])
+        if msg["msg_type"] == "execute_result":
             break
     return manager, client, info_seconds, time.perf_counter() - started
 

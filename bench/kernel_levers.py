@@ -20,6 +20,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kernel_bench import fib_ms, kernel_pid, launch, resident_mb, run, stop  # noqa: E402
 
+# (name, flags added, flags removed[, environment]); the environment goes into the kernelspec.
 VARIANTS = [
     ("as installed", [], []),
     ("-Xms16m", ["-Xms16m"], []),
@@ -32,12 +33,24 @@ VARIANTS = [
     ("-Xmx512m -Xms16m", ["-Xms16m", "-Xmx512m"], ["-Xmx2g"]),
     ("two Truffle compiler threads (what an 8-core machine gets)", ["-Dpolyglot.engine.CompilerThreads=2"],
      ["-Dpolyglot.engine.CompilerThreads=1"]),
+    ("Truffle's first tier after 2,000 calls, last after 50,000 (experimental options allowed)",
+     ["-Dpymastery.engine.experimental=true", "-Dpolyglot.engine.FirstTierCompilationThreshold=2000",
+      "-Dpolyglot.engine.LastTierCompilationThreshold=50000"], []),
+    ("Truffle without its first tier (engine.MultiTier=false)",
+     ["-Dpymastery.engine.experimental=true", "-Dpolyglot.engine.MultiTier=false"], []),
+    # The DSL interpreter refuses .pyc files of the manual one: a bytecode cache of its own.
+    ("GraalPy's Bytecode DSL interpreter", ["-Dpython.EnableBytecodeDSLInterpreter=true"], [],
+     {"PYMASTERY_PYCACHE": os.path.expanduser("~/.cache/pymastery/pycache-bytecode-dsl")}),
+    ("glibc with 2 malloc arenas (MALLOC_ARENA_MAX=2)", [], [], {"MALLOC_ARENA_MAX": "2"}),
+    ("native heap trimmed every 5 s (-XX:TrimNativeHeapInterval=5000)", ["-XX:TrimNativeHeapInterval=5000"], []),
+    ("code cache 48 MB, metaspace ceiling 192 MB",
+     ["-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=192m"], []),
 ]
 
 ALLOCATE = "blocks = [bytearray(1_000_000) for _ in range(400)]\nlists = [list(range(1000)) for _ in range(20_000)]\ndel blocks, lists"
 
 
-def variant_spec(data_dir, base, name, index, add, remove):
+def variant_spec(data_dir, base, name, index, add, remove, env):
     source = os.path.join(data_dir, "kernels", base)
     target = os.path.join(data_dir, "kernels", "%s-lever%d" % (base, index))
     shutil.rmtree(target, ignore_errors=True)
@@ -51,7 +64,7 @@ def variant_spec(data_dir, base, name, index, add, remove):
         spec = json.load(f)
     spec["argv"] = [args_file if a.endswith("kernel-jvm.args") else a for a in spec["argv"]]
     spec["display_name"] = "lever: " + name
-    spec.setdefault("env", {}).update({"PYMASTERY_POOL_SIZE": "0", "PYMASTERY_QUIET_GC_SECONDS": "10"})
+    spec.setdefault("env", {}).update({"PYMASTERY_POOL_SIZE": "0", "PYMASTERY_QUIET_GC_SECONDS": "10", **env})
     with open(os.path.join(target, "kernel.json"), "w") as f:
         json.dump(spec, f, indent=1)
     return os.path.basename(target)
@@ -88,15 +101,15 @@ def main():
     print("| variant | " + " | ".join(columns) + " |")
     print("|" + "---|" * (len(columns) + 1), flush=True)
     for index in chosen:
-        name, add, remove = VARIANTS[index]
-        kernel = variant_spec(args.data_dir, args.kernel, name, index, add, remove)
+        name, add, remove, *env = VARIANTS[index]
+        kernel = variant_spec(args.data_dir, args.kernel, name, index, add, remove, env[0] if env else {})
         runs = []
         try:
             for _ in range(args.runs):
                 print("%s: run %d" % (name, len(runs) + 1), file=sys.stderr)
                 runs.append(one_run(kernel))
         except Exception as error:  # a flag set the JVM or GraalPy refuses is a result too
-            print("| %s | failed: %s |" % (name, str(error).splitlines()[0][:200]), flush=True)
+            print("| %s | failed: %s |" % (name, (str(error).strip() or repr(error)).splitlines()[0][:200]), flush=True)
             subprocess.run(["pkill", "-f", "kernels/%s/" % kernel], check=False)
             continue
         finally:

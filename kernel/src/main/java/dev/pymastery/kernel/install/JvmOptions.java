@@ -57,6 +57,12 @@ public final class JvmOptions {
         if (javaFeature >= 24) {
             flags.add("--sun-misc-unsafe-memory-access=allow");
         }
+        if (javaFeature >= 22) {
+            // glibc keeps freed native memory (compiler arenas, GraalPy's buffers) until trimmed:
+            // trimming every 5 s took 30 MB off a quiet kernel (436 -> 407 MB, bench levers). A
+            // product flag from Java 22; 21 has it only as an experimental one from 21.0.1.
+            flags.add("-XX:TrimNativeHeapInterval=5000");
+        }
         flags.add("-XX:+UseSerialGC");
         flags.add("-XX:TieredStopAtLevel=1");
         flags.add("-Dpolyglot.engine.CompilerThreads=1");

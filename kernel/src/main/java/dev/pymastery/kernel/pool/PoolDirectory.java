@@ -126,8 +126,15 @@ public final class PoolDirectory {
 
     /** A new socket path for a spare in the given state ({@link #WARM} or {@link #RENEWING}). */
     Path socket(String state) {
-        return create().resolve(state + System.currentTimeMillis() + "-"
-                + ProcessHandle.current().pid() + SUFFIX);
+        // Named by when this process started, not when the socket was made: older processes sort
+        // first and stay when the pool is over its size, so a used process (warmer: its compiled
+        // code stays) outlasts the fresh replacement its launcher started.
+        long started = ProcessHandle.current()
+                .info()
+                .startInstant()
+                .map(Instant::toEpochMilli)
+                .orElseGet(System::currentTimeMillis);
+        return create().resolve(state + started + "-" + ProcessHandle.current().pid() + SUFFIX);
     }
 
     /** A new log file for a spare's output ({@code spare-<millis>-<pid>.log}, newest sorts last). */
@@ -136,7 +143,7 @@ public final class PoolDirectory {
                 + ProcessHandle.current().pid() + LOG_SUFFIX);
     }
 
-    /** Spares waiting for a claim: ready ones first, then warming ones, oldest first in each. */
+    /** Spares waiting for a claim: ready ones first, then warming ones, oldest process first in each. */
     List<Path> available() {
         if (!Files.isDirectory(dir)) {
             return List.of();

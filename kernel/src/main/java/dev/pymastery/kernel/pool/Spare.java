@@ -94,10 +94,12 @@ public final class Spare {
             wanted = served.poolSize();
             String reason = served.unusable().isPresent()
                     ? served.unusable().get()
-                    // One spare more than the pool's size is allowed: a used process is warmer
-                    // (JIT-compiled code) than the fresh spare its launcher started as a replacement.
-                    // Beyond that, a spare still starting goes first: it is the coldest, and its
-                    // start-up takes CPU from the kernels running now.
+                    // A used process is warmer (JIT-compiled code) than the fresh spare its launcher
+                    // started as a replacement: it returns while the pool is not over its size
+                    // counting that spare, and the ready spare that is then one too many (the
+                    // youngest process, PoolDirectory.socket) exits within 5 s. Beyond that, a spare
+                    // still starting goes first: it is the coldest, and its start-up takes CPU from
+                    // the kernels running now.
                     : pool.available().size() > served.poolSize() && !retireOneStarting()
                             ? "the pool is full"
                             : process.python().loadedNativeModules()
@@ -127,8 +129,8 @@ public final class Spare {
 
     /**
      * Waits for a launcher's claim; empty when this process should exit instead: idle too long, its
-     * installation removed, one spare too many once ready (beyond the pool's size {@code wanted} and
-     * the one more a returned process may be), or displaced by the spares of a kernelspec of the same
+     * installation removed, one spare too many once ready (beyond the pool's size {@code wanted}, or
+     * beyond the one returned process a pool of size 0 keeps), or displaced by the spares of a kernelspec of the same
      * jars claimed from more recently (the group holds {@code wanted} together).
      */
     private Optional<SocketChannel> awaitLauncher(String state, CompletableFuture<Void> fresh, int wanted)
@@ -163,8 +165,10 @@ public final class Spare {
                         LOG.log(Level.INFO, "the kernel's installation was removed; exiting");
                         return Optional.empty();
                     }
-                    if (pool.beyond(socket, wanted + 1)) {
-                        LOG.log(Level.INFO, "the pool holds more than " + (wanted + 1) + " waiting processes; exiting");
+                    // A pool of size 0 starts no spare ahead of time but keeps the process that came back.
+                    int kept = Math.max(wanted, 1);
+                    if (pool.beyond(socket, kept)) {
+                        LOG.log(Level.INFO, "the pool holds more than " + kept + " waiting processes; exiting");
                         return Optional.empty();
                     }
                     if (pool.displaced(socket, wanted)) {

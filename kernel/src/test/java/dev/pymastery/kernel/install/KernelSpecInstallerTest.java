@@ -96,8 +96,11 @@ class KernelSpecInstallerTest {
     @Test
     void javaBefore24GetsNoFlagItWouldRejectAndNamesAreChecked() throws Exception {
         assertThat(JvmOptions.kernel(21, fakeBuild().resolve("jvmci"), "512m"))
-                .doesNotContain("--sun-misc-unsafe-memory-access=allow")
+                .doesNotContain("--sun-misc-unsafe-memory-access=allow", "-XX:TrimNativeHeapInterval=5000")
                 .contains("-Xmx512m");
+        assertThat(JvmOptions.kernel(22, fakeBuild().resolve("jvmci"), "512m"))
+                .as("a product flag from Java 22")
+                .contains("-XX:TrimNativeHeapInterval=5000");
         assertThatThrownBy(() -> new KernelSpecInstaller.Request(
                         new InstallTarget.Prefix(dir), "bad name", "x", dir, dir, 25, Map.of()))
                 .hasMessageContaining("may only hold");

@@ -46,6 +46,15 @@ class PoolDirectoryTest {
     }
 
     @Test
+    void aSocketIsNamedByItsProcessStartSoOlderProcessesSortFirst() {
+        PoolDirectory pool = PoolDirectory.at(dir);
+        long started =
+                ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
+        assertThat(pool.socket(PoolDirectory.READY).getFileName().toString())
+                .isEqualTo("ready-" + started + "-" + ProcessHandle.current().pid() + ".sock");
+    }
+
+    @Test
     void aSpareCanBeClaimedOnceOnly() throws Exception {
         PoolDirectory pool = PoolDirectory.at(dir);
         Path spare = Files.createFile(dir.resolve("ready-3-12.sock"));

@@ -197,6 +197,73 @@ class KernelPoolIT {
     }
 
     @Test
+    void aPoolOfSizeOneKeepsOneSpareAndItIsTheReturnedWarmerProcess() throws Exception {
+        InstalledKernel sized = InstalledKernel.install(
+                "pymastery-it-pool-one", Map.of("PYMASTERY_POOL_SIZE", "1", "PYMASTERY_SPARE_IDLE_SECONDS", "303"));
+        Path work = Files.createDirectories(Path.of("target", "it-work", "pool-one"))
+                .toAbsolutePath();
+        long used;
+        long fresh;
+        Path pool;
+        try {
+            try (JupyterDriver one = JupyterDriver.start(sized, work, work.resolve("kernel.log"))) {
+                used = kernelPid(one);
+                pool = poolFolder(work.resolve("kernel.log"));
+                fresh = awaitReadySpareOtherThan(pool, used, Duration.ofSeconds(120));
+                one.shutdown();
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline
+                    && !(readySpares(pool).equals(java.util.List.of(used))
+                            && !ProcessHandle.of(fresh)
+                                    .map(ProcessHandle::isAlive)
+                                    .orElse(false))) {
+                Thread.sleep(200);
+            }
+            assertThat(readySpares(pool))
+                    .as("one ready spare for a pool of size 1: the process that served the session")
+                    .containsExactly(used);
+            assertThat(ProcessHandle.of(fresh).map(ProcessHandle::isAlive))
+                    .as("the fresh replacement started after the claim gave way")
+                    .isNotEqualTo(Optional.of(true));
+        } finally {
+            sized.uninstall();
+        }
+    }
+
+    /** The pool folder the launcher named in its log ("log in FOLDER"). */
+    private static Path poolFolder(Path launcherLog) {
+        Matcher m = Pattern.compile("log in (\\S+)").matcher(readQuietly(launcherLog));
+        assertThat(m.find())
+                .as("the launcher names its pool folder in " + launcherLog)
+                .isTrue();
+        return Path.of(m.group(1));
+    }
+
+    /** The pids of the ready spares in a pool folder ({@code ready-<started>-<pid>.sock}). */
+    private static java.util.List<Long> readySpares(Path pool) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(pool)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("ready-") && n.endsWith(".sock"))
+                    .map(n -> Long.parseLong(n.substring(n.lastIndexOf('-') + 1, n.length() - ".sock".length())))
+                    .toList();
+        }
+    }
+
+    private static long awaitReadySpareOtherThan(Path pool, long pid, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Long> other =
+                    readySpares(pool).stream().filter(p -> p != pid).findFirst();
+            if (other.isPresent()) {
+                return other.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no spare became ready in " + pool + " within " + timeout);
+    }
+
+    @Test
     void aSpareOfAnUninstalledKernelGoesAway() throws Exception {
         InstalledKernel removed =
                 // An idle time of its own gives it a pool of its own: kernelspecs that start spares

@@ -55,6 +55,8 @@ public final class GraalPyRuntime implements Runtime {
     private static final Duration CHECK_HARD_AFTER = Duration.ofMillis(1200);
     /** Live data after a collection above this share of the old generation stops the running cell. */
     private static final double NEARLY_FULL = 0.85;
+    /** A JVM flag ({@code -Dpymastery.engine.experimental=true}) that lets the engine take Truffle's experimental options. */
+    static final String EXPERIMENTAL_OPTIONS = "pymastery.engine.experimental";
 
     /**
      * How contexts are made.
@@ -203,6 +205,9 @@ public final class GraalPyRuntime implements Runtime {
     private void initialize() {
         long start = System.nanoTime();
         engine = Engine.newBuilder("python")
+                // Truffle's experimental options (compilation thresholds) as -Dpolyglot.engine.*
+                // flags in the argument file, for `./pymastery bench levers` (decision 0002).
+                .allowExperimentalOptions(Boolean.getBoolean(EXPERIMENTAL_OPTIONS))
                 .option("engine.WarnInterpreterOnly", "false")
                 .logHandler(System.err)
                 .build();
