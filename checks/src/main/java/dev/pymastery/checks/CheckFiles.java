@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * Reads {@code *.checks.yaml} files. The format, with defaults:
@@ -25,18 +30,27 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *     runtime: graalpy               # graalpy | stock | ft | py314 | cuda; default graalpy
  *     timeout: 10                    # seconds; default 10
  *     hints: [Equal amounts in the same currency are equal.]
- *     test: |
+ *     test: |                        # public: ships with the learner's notebook
  *       assert Money(1, "EUR") == Money(1, "EUR"), "equal amounts should be equal"
+ *     hidden: |                      # optional; stays with the instructor and the server
+ *       assert Money(1, "EUR") != Money(1, "USD"), "currencies differ"
+ *     files: [report.json]           # optional: files the lab writes that the tests read
+ *     cells: [w01-lab1, w01-lab1-demo]   # written by release: the lab's cells for this check
  * </pre>
  *
- * Unknown keys are errors, so a typo never silently drops a hint or a test.
+ * Unknown keys are errors, so a typo never silently drops a hint or a test. {@link #writeLearnerCopy}
+ * writes the file a learner gets: the same checks without their hidden tests.
  */
 public final class CheckFiles {
     public static final String SUFFIX = ".checks.yaml";
     private static final Set<String> FILE_KEYS = Set.of("week", "title", "checks");
     private static final Set<String> CHECK_KEYS =
-            Set.of("id", "title", "points", "runtime", "timeout", "hints", "test");
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+            Set.of("id", "title", "points", "runtime", "timeout", "hints", "test", "hidden", "files", "cells");
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .build();
 
     private CheckFiles() {}
 
@@ -82,14 +96,6 @@ public final class CheckFiles {
         String id = text(file, node, "id", null, "a check");
         String where = "check " + id;
         unknownKeys(file, node, CHECK_KEYS, where);
-        List<String> hints = new ArrayList<>();
-        JsonNode hintNode = node.path("hints");
-        if (!hintNode.isMissingNode() && !hintNode.isNull()) {
-            if (!hintNode.isArray()) {
-                throw new CheckFormatException(file, where + ": 'hints' must be a list of strings");
-            }
-            hintNode.forEach(h -> hints.add(h.asString("")));
-        }
         try {
             return new CheckSpec(
                     id,
@@ -97,10 +103,65 @@ public final class CheckFiles {
                     integer(file, node, "points", 1, where),
                     CheckRuntime.of(text(file, node, "runtime", "graalpy", where)),
                     Duration.ofSeconds(integer(file, node, "timeout", 10, where)),
-                    hints,
-                    text(file, node, "test", null, where));
+                    strings(file, node, "hints", where),
+                    text(file, node, "test", null, where),
+                    node.hasNonNull("hidden") ? Optional.of(text(file, node, "hidden", null, where)) : Optional.empty(),
+                    strings(file, node, "files", where),
+                    strings(file, node, "cells", where));
         } catch (IllegalArgumentException e) {
             throw new CheckFormatException(file, e.getMessage(), e);
+        }
+    }
+
+    private static List<String> strings(Path file, JsonNode node, String key, String where) {
+        List<String> values = new ArrayList<>();
+        JsonNode list = node.path(key);
+        if (!list.isMissingNode() && !list.isNull()) {
+            if (!list.isArray()) {
+                throw new CheckFormatException(file, where + ": '" + key + "' must be a list of strings");
+            }
+            for (JsonNode value : list) {
+                if (!value.isString() && !value.isNumber()) {
+                    throw new CheckFormatException(file, where + ": each of '" + key + "' must be text");
+                }
+                values.add(value.asString(""));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Writes the learner's copy of a week's checks: no hidden tests, and each check's lab cells
+     * ({@code cells}, from {@code labCells}; checks it lacks keep what they had). The same input
+     * gives the same bytes.
+     */
+    public static void writeLearnerCopy(WeekChecks week, Map<String, List<String>> labCells, Path target) {
+        ObjectNode root = YAML.createObjectNode();
+        root.put("week", week.week());
+        root.put("title", week.title());
+        ArrayNode checks = root.putArray("checks");
+        for (CheckSpec check : week.checks()) {
+            CheckSpec learner = check.forLearners(labCells.getOrDefault(check.id(), check.cells()));
+            ObjectNode node = checks.addObject();
+            node.put("id", learner.id());
+            node.put("title", learner.title());
+            node.put("points", learner.points());
+            node.put("runtime", learner.runtime().key());
+            node.put("timeout", learner.timeout().toSeconds());
+            learner.hints().forEach(node.putArray("hints")::add);
+            node.put("test", learner.test());
+            if (!learner.files().isEmpty()) {
+                learner.files().forEach(node.putArray("files")::add);
+            }
+            if (!learner.cells().isEmpty()) {
+                learner.cells().forEach(node.putArray("cells")::add);
+            }
+        }
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Files.writeString(target, YAML.writeValueAsString(root));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + target, e);
         }
     }
 

@@ -2,11 +2,15 @@ package dev.pymastery.checks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One lab check: hidden test code run against the learner's namespace.
+ * One lab check: test code run against the learner's namespace. Its tests come in two kinds, as
+ * otter-grader splits them: the public {@code test} ships with the learner's notebook and gives
+ * immediate feedback in {@code %check}; the {@code hidden} test stays with the instructor and the
+ * progress server, which runs both on the learner's submitted code, and only that result counts.
  *
  * @param id {@code w<week>.<lab>.<step>}, e.g. {@code w01.repl-audit.money-eq}; unique in the course
  * @param title what the check proves, in the learner's words
@@ -14,12 +18,29 @@ import java.util.regex.Pattern;
  * @param runtime where the lab's code lives and the test runs
  * @param timeout how long the test may run before it counts as failed
  * @param hints shown, in order, after failed attempts
- * @param test Python code; a failing {@code assert} (with its message) is the failed expectation
+ * @param test the public test, Python; a failing {@code assert} (with its message) is the failed
+ *     expectation
+ * @param hidden the hidden test, Python, run after the public one; never in a learner's copy
+ * @param files files the lab's code writes (paths relative to the notebook's folder) that the
+ *     tests read: sent with each attempt, so the server's re-run has them
+ * @param cells the ids of the notebook cells that hold the lab's code for this check, in notebook
+ *     order: what the kernel sends with an attempt. Written by the release step; empty in an
+ *     instructor's file, where the kernel sends the cells the session ran instead
  */
 public record CheckSpec(
-        String id, String title, int points, CheckRuntime runtime, Duration timeout, List<String> hints, String test) {
+        String id,
+        String title,
+        int points,
+        CheckRuntime runtime,
+        Duration timeout,
+        List<String> hints,
+        String test,
+        Optional<String> hidden,
+        List<String> files,
+        List<String> cells) {
 
     static final Pattern ID = Pattern.compile("^w(\\d{2})\\.([a-z0-9]+(?:-[a-z0-9]+)*)\\.([a-z0-9]+(?:-[a-z0-9]+)*)$");
+    private static final Pattern FILE = Pattern.compile("^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\x00]{1,200}$");
 
     public CheckSpec {
         if (!ID.matcher(id).matches()) {
@@ -38,7 +59,40 @@ public record CheckSpec(
         if (test.isBlank()) {
             throw new IllegalArgumentException("check " + id + " has no test code");
         }
+        if (hidden.isPresent() && hidden.get().isBlank()) {
+            throw new IllegalArgumentException("check " + id + " has an empty hidden test; leave 'hidden' out instead");
+        }
         hints = List.copyOf(hints);
+        files = List.copyOf(files);
+        cells = List.copyOf(cells);
+        for (String file : files) {
+            if (!FILE.matcher(file).matches()) {
+                throw new IllegalArgumentException("check " + id + ": file '" + file
+                        + "' must be a path relative to the notebook's folder, without '..'");
+            }
+        }
+    }
+
+    /** A check with a public test only. */
+    public CheckSpec(
+            String id,
+            String title,
+            int points,
+            CheckRuntime runtime,
+            Duration timeout,
+            List<String> hints,
+            String test) {
+        this(id, title, points, runtime, timeout, hints, test, Optional.empty(), List.of(), List.of());
+    }
+
+    /** The same check as a learner's copy holds it: no hidden test, and the lab's cells named. */
+    public CheckSpec forLearners(List<String> labCells) {
+        return new CheckSpec(id, title, points, runtime, timeout, hints, test, Optional.empty(), files, labCells);
+    }
+
+    /** The tests to run, public first: the hidden one too when this copy has it. */
+    public List<String> tests() {
+        return hidden.map(h -> List.of(test, h)).orElse(List.of(test));
     }
 
     /** The week number the id names. */

@@ -83,4 +83,59 @@ class CheckFilesTest {
         assertThat(catalog.find("w09.nope.nope")).isEmpty();
         assertThat(CheckCatalog.load(dir.resolve("missing")).all()).isEmpty();
     }
+
+    @Test
+    void hiddenTestsStayOutOfTheLearnersCopyWhichNamesTheLabCells() throws IOException {
+        Path instructor = file("""
+                week: 1
+                title: Week one
+                checks:
+                  - id: w01.money.eq
+                    title: Money compares by value
+                    points: 2
+                    hints: ["Compare both fields."]
+                    test: |
+                      assert Money(1, "EUR") == Money(1, "EUR"), "equal amounts"
+                    hidden: |
+                      assert Money(1, "EUR") != Money(1, "USD"), "currencies differ"
+                    files: [out/report.json]
+                """);
+        WeekChecks week = CheckFiles.read(instructor);
+        CheckSpec check = week.checks().get(0);
+        assertThat(check.hidden()).contains("assert Money(1, \"EUR\") != Money(1, \"USD\"), \"currencies differ\"\n");
+        assertThat(check.tests()).hasSize(2);
+        assertThat(check.files()).containsExactly("out/report.json");
+
+        Path learner = dir.resolve("learner/week01.checks.yaml");
+        CheckFiles.writeLearnerCopy(
+                week, java.util.Map.of("w01.money.eq", java.util.List.of("lab-1", "lab-2")), learner);
+        String text = Files.readString(learner);
+        assertThat(text).doesNotContain("hidden").doesNotContain("USD").contains("Compare both fields.");
+        WeekChecks copy = CheckFiles.read(learner);
+        CheckSpec learnerCheck = copy.checks().get(0);
+        assertThat(learnerCheck.hidden()).isEmpty();
+        assertThat(learnerCheck.test()).isEqualTo(check.test());
+        assertThat(learnerCheck.cells()).containsExactly("lab-1", "lab-2");
+        assertThat(learnerCheck.files()).containsExactly("out/report.json");
+        assertThat(learnerCheck.points()).isEqualTo(2);
+
+        CheckFiles.writeLearnerCopy(
+                copy, java.util.Map.of("w01.money.eq", java.util.List.of("lab-1", "lab-2")), learner);
+        assertThat(Files.readString(learner))
+                .as("the same input gives the same bytes")
+                .isEqualTo(text);
+    }
+
+    @Test
+    void rejectsFilesOutsideTheNotebooksFolderAndAnEmptyHiddenTest() throws IOException {
+        assertThatThrownBy(() -> CheckFiles.read(
+                        file("week: 1\nchecks:\n  - {id: w01.a.b, title: t, test: x, files: [../secret]}\n")))
+                .hasMessageContaining("without '..'");
+        assertThatThrownBy(() -> CheckFiles.read(
+                        file("week: 1\nchecks:\n  - {id: w01.a.b, title: t, test: x, files: [/etc/passwd]}\n")))
+                .hasMessageContaining("relative");
+        assertThatThrownBy(() ->
+                        CheckFiles.read(file("week: 1\nchecks:\n  - {id: w01.a.b, title: t, test: x, hidden: ' '}\n")))
+                .hasMessageContaining("empty hidden test");
+    }
 }

@@ -23,6 +23,8 @@ import java.util.UUID;
  * @param attemptedAt when the check ran, on the kernel's clock (whole milliseconds)
  * @param notebook the notebook's path, when the kernel knows it
  * @param kernelId the kernel's id, when the kernel knows it
+ * @param submission the learner's code for the lab, for the server to verify the attempt; without
+ *     it the server records the attempt as unverified
  */
 public record Attempt(
         String idempotencyKey,
@@ -35,7 +37,8 @@ public record Attempt(
         CheckRuntime runtime,
         Instant attemptedAt,
         Optional<String> notebook,
-        Optional<String> kernelId) {
+        Optional<String> kernelId,
+        Optional<Submission> submission) {
 
     public static final int MAX_KEY = 100;
     public static final int MAX_CHECK_ID = 200;
@@ -82,6 +85,52 @@ public record Attempt(
         attemptedAt = attemptedAt.truncatedTo(ChronoUnit.MILLIS);
         notebook = optionalText("notebook", notebook, MAX_NOTEBOOK);
         kernelId = optionalText("kernelId", kernelId, MAX_KERNEL_ID);
+        submission = submission == null ? Optional.empty() : submission;
+    }
+
+    /** An attempt without the learner's code (the server cannot verify it). */
+    public Attempt(
+            String idempotencyKey,
+            String checkId,
+            AttemptOutcome outcome,
+            int score,
+            int maxScore,
+            String message,
+            long durationMs,
+            CheckRuntime runtime,
+            Instant attemptedAt,
+            Optional<String> notebook,
+            Optional<String> kernelId) {
+        this(
+                idempotencyKey,
+                checkId,
+                outcome,
+                score,
+                maxScore,
+                message,
+                durationMs,
+                runtime,
+                attemptedAt,
+                notebook,
+                kernelId,
+                Optional.empty());
+    }
+
+    /** The same attempt carrying the learner's code. */
+    public Attempt withSubmission(Submission code) {
+        return new Attempt(
+                idempotencyKey,
+                checkId,
+                outcome,
+                score,
+                maxScore,
+                message,
+                durationMs,
+                runtime,
+                attemptedAt,
+                notebook,
+                kernelId,
+                Optional.of(code));
     }
 
     /**

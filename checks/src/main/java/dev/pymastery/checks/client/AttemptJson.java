@@ -4,10 +4,15 @@ import dev.pymastery.checks.CheckRuntime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,7 +34,8 @@ public final class AttemptJson {
             "runtime",
             "attemptedAt",
             "notebook",
-            "kernelId");
+            "kernelId",
+            "submission");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -48,7 +54,61 @@ public final class AttemptJson {
         node.put("attemptedAt", attempt.attemptedAt().toString());
         attempt.notebook().ifPresent(v -> node.put("notebook", v));
         attempt.kernelId().ifPresent(v -> node.put("kernelId", v));
+        attempt.submission().ifPresent(v -> node.set("submission", writeSubmission(v)));
         return node;
+    }
+
+    public static ObjectNode writeSubmission(Submission submission) {
+        ObjectNode node = NODES.objectNode();
+        ArrayNode cells = node.putArray("cells");
+        for (Submission.Cell cell : submission.cells()) {
+            ObjectNode item = cells.addObject();
+            cell.id().ifPresent(id -> item.put("id", id));
+            item.put("code", cell.code());
+        }
+        ObjectNode files = node.putObject("files");
+        submission.files().forEach(files::put);
+        node.put("labCells", submission.labCells());
+        return node;
+    }
+
+    /** Reads a submission; wrong shapes are errors naming the field. */
+    public static Submission readSubmission(JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("'submission' must be an object with cells, files and labCells");
+        }
+        for (String name : node.propertyNames()) {
+            if (!Set.of("cells", "files", "labCells").contains(name)) {
+                throw new IllegalArgumentException(
+                        "unknown field 'submission." + name + "'; a submission has cells, files and labCells");
+            }
+        }
+        JsonNode cellsNode = node.path("cells");
+        if (!cellsNode.isArray()) {
+            throw new IllegalArgumentException("'submission.cells' must be a list of {id?, code}");
+        }
+        List<Submission.Cell> cells = new ArrayList<>();
+        for (JsonNode cell : cellsNode) {
+            if (!cell.isObject()) {
+                throw new IllegalArgumentException("'submission.cells' must be a list of {id?, code}");
+            }
+            cells.add(new Submission.Cell(optionalText(cell, "id"), text(cell, "code")));
+        }
+        Map<String, String> files = new TreeMap<>();
+        JsonNode filesNode = node.path("files");
+        if (!filesNode.isMissingNode() && !filesNode.isNull()) {
+            if (!filesNode.isObject()) {
+                throw new IllegalArgumentException("'submission.files' must map paths to Base64 contents");
+            }
+            for (String path : filesNode.propertyNames()) {
+                JsonNode content = filesNode.get(path);
+                if (!content.isString()) {
+                    throw new IllegalArgumentException("'submission.files' must map paths to Base64 contents");
+                }
+                files.put(path, content.asString());
+            }
+        }
+        return new Submission(cells, files, node.path("labCells").asBoolean(false));
     }
 
     /** Reads an attempt; unknown fields, missing fields and wrong types are errors naming the field. */
@@ -73,14 +133,17 @@ public final class AttemptJson {
                 runtime(text(node, "runtime")),
                 timestamp(node, "attemptedAt"),
                 optionalText(node, "notebook"),
-                optionalText(node, "kernelId"));
+                optionalText(node, "kernelId"),
+                node.hasNonNull("submission") ? Optional.of(readSubmission(node.get("submission"))) : Optional.empty());
     }
 
     public static ObjectNode writeRecorded(RecordedAttempt recorded) {
         ObjectNode node = NODES.objectNode();
         node.put("id", recorded.id());
         node.put("learner", recorded.learner());
-        node.setAll(write(recorded.attempt()));
+        ObjectNode attempt = write(recorded.attempt());
+        attempt.remove("submission"); // the code stays on the server; answers never echo it
+        node.setAll(attempt);
         node.put("receivedAt", recorded.receivedAt().toString());
         node.put("duplicate", recorded.duplicate());
         return node;

@@ -62,4 +62,44 @@ class AttemptJsonTest {
         assertThat(attempt.message()).hasSize(Attempt.MAX_MESSAGE).endsWith("…");
         assertThat(attempt.idempotencyKey()).hasSize(36);
     }
+
+    @Test
+    void carriesTheSubmissionButNeverEchoesIt() {
+        Submission code = new Submission(
+                java.util.List.of(
+                        new Submission.Cell(Optional.of("w05-lab1"), "def f():\n    return 1\n"),
+                        new Submission.Cell(Optional.empty(), "%%cpython\nx = 2\n")),
+                java.util.Map.of(
+                        "out/report.json", java.util.Base64.getEncoder().encodeToString("{}".getBytes())),
+                true);
+        Attempt attempt = Attempt.create(
+                        "w01.a.b",
+                        AttemptOutcome.PASSED,
+                        1,
+                        1,
+                        "",
+                        Duration.ofMillis(5),
+                        CheckRuntime.GRAALPY,
+                        Optional.empty(),
+                        Optional.empty())
+                .withSubmission(code);
+        Attempt back = AttemptJson.read(AttemptJson.write(attempt));
+        assertThat(back.submission()).contains(code);
+        assertThat(AttemptJson.writeRecorded(new RecordedAttempt(1, "ada", attempt, Instant.now(), false))
+                        .has("submission"))
+                .isFalse();
+    }
+
+    @Test
+    void refusesASubmissionThatReachesOutsideTheNotebooksFolderOrIsTooBig() {
+        assertThatThrownBy(() -> new Submission(java.util.List.of(), java.util.Map.of("../etc/passwd", ""), false))
+                .hasMessageContaining("without '..'");
+        String big = "x".repeat(Submission.MAX_CODE + 1);
+        assertThatThrownBy(() -> new Submission(
+                        java.util.List.of(new Submission.Cell(Optional.empty(), big)), java.util.Map.of(), false))
+                .hasMessageContaining("characters of code");
+        assertThatThrownBy(
+                        () -> AttemptJson.readSubmission(JSON.readTree("{\"cells\": [], \"files\": {\"a\": \"***\"}}")))
+                .hasMessageContaining("not Base64");
+    }
 }

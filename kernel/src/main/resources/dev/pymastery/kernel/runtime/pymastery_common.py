@@ -5,6 +5,7 @@ pymastery_agent.py (runtime/PythonSources.java), so both stay one source each, c
 own file name, and the agent still travels as one stdlib-only file. Python 3.8 or newer.
 """
 
+import builtins
 import io
 import pprint
 import sys
@@ -23,6 +24,37 @@ RICH_REPRS = (
 BINARY_TYPES = {"image/png", "image/jpeg"}
 TRACEBACK_KEEP = 100
 CHECK_FRAMES_KEEP = 8
+
+# Taken when the kernel's or the agent's helper code starts, before any learner code runs: a cell
+# that replaces builtins.exec, compile or the builtins a test uses cannot make a check pass without
+# running its test (run_test).
+_EXEC, _COMPILE, _OBJECT = builtins.exec, builtins.compile, builtins.object
+_BUILTINS = dict(builtins.__dict__)
+CHECK_DONE = "__pymastery_check_done__"
+
+
+class CheckTampered(Exception):
+    """A check's test did not run to its end although nothing it ran raised: the notebook changed
+    how code runs (exec, compile, sys.settrace...), so the result would mean nothing."""
+
+
+def run_test(test, test_file, namespace):
+    """Runs a check's test in a copy of the learner's namespace, with the builtins as they were when
+    the kernel started (a test's assert, len or isinstance are the real ones whatever a cell
+    replaced), and proves it ran to its end: its last statement sets a marker only it can set. An
+    exception from the test or the learner's code propagates; CheckTampered when the marker is
+    missing."""
+    done = _OBJECT()
+    globals_ = dict(namespace)
+    globals_["__builtins__"] = dict(_BUILTINS)
+    globals_[CHECK_DONE] = None
+    code = _COMPILE(test.rstrip("\n") + "\n\n" + CHECK_DONE + " = __pymastery_marker__\n", test_file, "exec")
+    globals_["__pymastery_marker__"] = done
+    _EXEC(code, globals_)
+    if globals_.get(CHECK_DONE) is not done:
+        raise CheckTampered("the check's test did not run to its end: a cell in this session changed how code"
+                            " runs (builtins.exec, compile or tracing). Restart the kernel and run your"
+                            " solution without that cell.")
 
 
 class DisplayHandle:

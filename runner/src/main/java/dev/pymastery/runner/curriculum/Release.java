@@ -7,11 +7,9 @@ import dev.pymastery.checks.WeekChecks;
 import dev.pymastery.runner.notebook.Notebook;
 import dev.pymastery.runner.notebook.NotebookFiles;
 import dev.pymastery.runner.notebook.NotebookFormatException;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -75,18 +73,15 @@ final class Release {
             case LearnerRelease.Outcome.Released released -> {
                 Path target = outDir.resolve(relative);
                 files.write(target, released.notebook());
-                Optional<Path> copied =
-                        checks.map(week -> copy(checksFile, target.resolveSibling(checksFile.getFileName())));
+                // The learner's copy: public tests only, and each check's lab cells named, so the
+                // kernel knows which cells to send with an attempt.
+                Optional<Path> copied = checks.map(week -> {
+                    Path learnerChecks = target.resolveSibling(checksFile.getFileName());
+                    CheckFiles.writeLearnerCopy(week, LabCells.of(read), learnerChecks);
+                    return learnerChecks;
+                });
                 yield new Result.Written(notebook, target, copied, released.regions(), released.removedCells());
             }
         };
-    }
-
-    private static Path copy(Path from, Path to) {
-        try {
-            return Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
-        }
     }
 }

@@ -69,7 +69,8 @@ final class Notebooks {
                     .append(id)
                     .append("\n    title: ")
                     .append(id)
-                    .append("\n    test: |\n      assert True\n");
+                    .append("\n    test: |\n      assert True\n")
+                    .append("    hidden: |\n      assert 'hidden' != 'shipped'\n");
         }
         try {
             Files.createDirectories(file.getParent());

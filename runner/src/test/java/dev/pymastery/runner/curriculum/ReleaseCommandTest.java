@@ -5,6 +5,8 @@ import static dev.pymastery.runner.curriculum.Notebooks.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pymastery.checks.CheckFiles;
+import dev.pymastery.checks.CheckSpec;
 import dev.pymastery.runner.UsageException;
 import dev.pymastery.runner.notebook.NotebookFiles;
 import java.io.ByteArrayOutputStream;
@@ -41,8 +43,16 @@ class ReleaseCommandTest {
             Path out = dir.resolve("out-" + week);
             assertThat(command().run(List.of(week, "--out", out.toString()))).isZero();
             assertThat(out.resolve("month1/week03-collections.ipynb")).exists();
-            assertThat(out.resolve("month1/week03-collections.checks.yaml"))
-                    .hasSameTextualContentAs(root.resolve("month1/week03-collections.checks.yaml"));
+            Path learnerChecks = out.resolve("month1/week03-collections.checks.yaml");
+            assertThat(Files.readString(learnerChecks))
+                    .as("the hidden test stays with the instructor")
+                    .doesNotContain("hidden")
+                    .contains("assert True");
+            CheckSpec check = CheckFiles.read(learnerChecks).checks().get(0);
+            assertThat(check.id()).isEqualTo("w03.lab.x");
+            assertThat(check.cells())
+                    .as("the lab's cells, for the kernel to send")
+                    .containsExactly("lab");
         }
         assertThat(Files.readString(dir.resolve("out-3/month1/week03-collections.ipynb")))
                 .isEqualTo(Files.readString(dir.resolve("out-week03/month1/week03-collections.ipynb")))

@@ -266,13 +266,16 @@ class Agent:
 
     def serve(self):
         threading.Thread(target=self.read_commands, name="pymastery-commands", daemon=True).start()
+        # Bound before any cell runs: a cell that replaces Agent.run_check (or execute) on the class
+        # does not change what a check runs.
+        execute, run_check, get_command = self.execute, self.run_check, self.commands.get
         while True:
-            message = self.commands.get()
+            message = get_command()
             op = message.get("op")
             if op == "execute":
-                reply = self.execute(message)
+                reply = execute(message)
             elif op == "check":
-                reply = self.run_check(message)
+                reply = run_check(message)
             elif op == "set":
                 reply = self.set_values(message)
             elif op == "get":
@@ -350,7 +353,7 @@ class Agent:
             try:
                 if interrupted:
                     raise KeyboardInterrupt()
-                exec(compile(test, test_file, "exec"), dict(self.ns))
+                run_test(test, test_file, self.ns)
                 result = {"status": "passed"}
             finally:
                 self.running = False

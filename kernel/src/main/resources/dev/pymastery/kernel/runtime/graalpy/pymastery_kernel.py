@@ -392,10 +392,10 @@ class Shell:
     # ---------------------------------------------------------------- lab checks
 
     def run_check(self, test, test_file):
-        """Runs a check's hidden test against the learner's objects; returns JSON (see check_result).
+        """Runs a check's test against the learner's objects; returns JSON (see check_result).
 
-        The test runs in a shallow copy of the namespace, so names it binds never reach the
-        learner's; the learner's functions still see their own globals. Output is captured, not
+        The test runs in a shallow copy of the namespace (run_test), so names it binds never reach
+        the learner's; the learner's functions still see their own globals. Output is captured, not
         streamed. The test's source is never registered in linecache, so no traceback can show it.
         """
         capture = CapturedText()
@@ -403,8 +403,7 @@ class Shell:
         sys.stdout = sys.stderr = capture
         builtins.input = _no_input_during_checks
         try:
-            namespace = dict(self.ns)
-            exec(compile(test, test_file, "exec"), namespace)
+            run_test(test, test_file, self.ns)
             result = {"status": "passed"}
         except BaseException as error:
             result = check_result(error, test_file, HELPER_FILE)
