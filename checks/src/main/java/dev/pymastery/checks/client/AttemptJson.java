@@ -146,6 +146,9 @@ public final class AttemptJson {
         node.setAll(attempt);
         node.put("receivedAt", recorded.receivedAt().toString());
         node.put("duplicate", recorded.duplicate());
+        node.put("verification", recorded.verification().state());
+        node.put("verificationReason", recorded.verification().reason());
+        recorded.verification().score().ifPresent(score -> node.put("verifiedScore", score));
         return node;
     }
 
@@ -160,12 +163,22 @@ public final class AttemptJson {
                 attempt.set(field, node.get(field));
             }
         }
+        Attempt read = read(attempt);
+        Verification verification = node.hasNonNull("verification")
+                ? new Verification(
+                        text(node, "verification"),
+                        node.path("verificationReason").asString(""),
+                        node.hasNonNull("verifiedScore")
+                                ? Optional.of((int) whole(node, "verifiedScore", Integer.MAX_VALUE))
+                                : Optional.empty())
+                : Verification.initial(read);
         return new RecordedAttempt(
                 whole(node, "id", Long.MAX_VALUE),
                 text(node, "learner"),
-                read(attempt),
+                read,
                 timestamp(node, "receivedAt"),
-                node.path("duplicate").asBoolean(false));
+                node.path("duplicate").asBoolean(false),
+                verification);
     }
 
     private static CheckRuntime runtime(String key) {

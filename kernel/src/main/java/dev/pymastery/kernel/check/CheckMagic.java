@@ -96,15 +96,16 @@ final class CheckMagic implements LineMagic {
                         : SessionResults.hint(check.hints(), tally.failures()));
         context.output().display(report.bundle(), Optional.empty(), false);
         checks.recorder.record(Attempt.create(
-                id,
-                report.attemptOutcome(),
-                report.score(),
-                check.points(),
-                report.problem(),
-                took,
-                check.runtime(),
-                Optional.of(checks.notebook.orElse("unknown")),
-                checks.kernelId));
+                        id,
+                        report.attemptOutcome(),
+                        report.score(),
+                        check.points(),
+                        report.problem(),
+                        took,
+                        check.runtime(),
+                        Optional.of(checks.notebook.orElse("unknown")),
+                        checks.kernelId)
+                .withSubmission(LabSubmission.of(check, context.ranCells(), checks.cwd)));
         return report.passed() ? new Outcome.None() : new Outcome.Raised(CellException.CheckFailed, report.summary());
     }
 

@@ -18,13 +18,16 @@ public final class LabChecks implements AutoCloseable {
     final CPythonRuntimes cpython;
     final Optional<String> notebook;
     final Optional<String> kernelId;
+    final Path cwd;
 
     private LabChecks(
+            Path cwd,
             CatalogFinder catalogs,
             AttemptRecorder recorder,
             CPythonRuntimes cpython,
             Optional<String> notebook,
             Optional<String> kernelId) {
+        this.cwd = cwd;
         this.catalogs = catalogs;
         this.recorder = recorder;
         this.cpython = cpython;
@@ -38,6 +41,7 @@ public final class LabChecks implements AutoCloseable {
      */
     public static LabChecks create(Map<String, String> env, Path cwd, CPythonRuntimes cpython, String kernelId) {
         return new LabChecks(
+                cwd,
                 CatalogFinder.of(cwd, env),
                 new AttemptRecorder(env),
                 cpython,

@@ -14,6 +14,7 @@ import dev.pymastery.kernel.magic.MagicContext;
 import dev.pymastery.kernel.magic.MagicRegistry;
 import dev.pymastery.kernel.magic.MagicUsageException;
 import dev.pymastery.kernel.magic.ParsedCell;
+import dev.pymastery.kernel.magic.RanCell;
 import dev.pymastery.kernel.magic.StoredCell;
 import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
@@ -43,6 +44,7 @@ public final class PythonInterpreter implements Interpreter {
     private final MagicRegistry magics;
     private final KernelVersions versions;
     private final History history = new History();
+    private final RanCells ran = new RanCells();
     private volatile CellContext current;
     private volatile Runtime interruptTarget;
     private int executionCount;
@@ -91,6 +93,9 @@ public final class PythonInterpreter implements Interpreter {
         python.attach(output);
         CellContext context = new CellContext(output, name, count, request.storeHistory());
         current = context;
+        if (!request.silent()) {
+            ran.add(request.cellId(), request.code());
+        }
         CellResult result = run(request.code(), context);
         if (request.storeHistory()) {
             Optional<String> text =
@@ -272,6 +277,11 @@ public final class PythonInterpreter implements Interpreter {
             return history.query(new HistoryQuery.Tail(Integer.MAX_VALUE)).stream()
                     .map(entry -> new StoredCell(entry.line(), entry.input(), entry.output()))
                     .toList();
+        }
+
+        @Override
+        public List<RanCell> ranCells() {
+            return ran.all();
         }
 
         @Override

@@ -36,6 +36,9 @@ public interface MagicContext {
     /** This session's stored cells, oldest first (the running cell is not among them yet). */
     java.util.List<StoredCell> history();
 
+    /** The cells this session ran, the running one last, with their cell ids where the client gave them. */
+    java.util.List<RanCell> ranCells();
+
     /** Prints to the cell's stdout. */
     default void print(String text) {
         output().stream("stdout", text.endsWith("\n") ? text : text + "\n");

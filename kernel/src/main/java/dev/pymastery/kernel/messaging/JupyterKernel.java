@@ -342,7 +342,7 @@ public final class JupyterKernel implements AutoCloseable {
     }
 
     private void execute(Channel channel, Message request) {
-        ExecuteRequest cell = Protocol.executeRequest(request.content());
+        ExecuteRequest cell = Protocol.executeRequest(request.content(), request.metadata());
         boolean stopOnError = request.content().path("stop_on_error").asBoolean(true);
         RequestOutput output = new RequestOutput(publisher, stdin, timer, request, cell.silent(), cell.allowStdin());
         ExecuteOutcome outcome;

@@ -21,7 +21,7 @@ final class Protocol {
     private Protocol() {}
 
     /** Reads an execute_request; a missing or non-string {@code code} is the client's error. */
-    static ExecuteRequest executeRequest(ObjectNode content) {
+    static ExecuteRequest executeRequest(ObjectNode content, ObjectNode metadata) {
         JsonNode code = content.get("code");
         if (code == null) {
             throw new BadRequestException(
@@ -41,7 +41,10 @@ final class Protocol {
                 content.path("silent").asBoolean(false),
                 content.path("store_history").asBoolean(true),
                 expressions,
-                content.path("allow_stdin").asBoolean(true));
+                content.path("allow_stdin").asBoolean(true),
+                metadata.path("cellId").isString()
+                        ? java.util.Optional.of(metadata.path("cellId").stringValue())
+                        : java.util.Optional.empty());
     }
 
     private static String abbreviated(String text) {

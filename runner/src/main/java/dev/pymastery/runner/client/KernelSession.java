@@ -63,10 +63,15 @@ public final class KernelSession implements AutoCloseable {
 
     /** Runs {@code code} as a notebook cell and waits for it under {@code timeouts}. */
     public CellRun execute(String code, Timeouts timeouts) {
+        return execute(code, Optional.empty(), timeouts);
+    }
+
+    /** The same, naming the notebook cell ({@code metadata.cellId}, as JupyterLab sends it). */
+    public CellRun execute(String code, Optional<String> cellId, Timeouts timeouts) {
         if (lost().isPresent()) {
             return new CellRun.KernelDied(List.of(), lost);
         }
-        Message request = requests.execute(code, false);
+        Message request = requests.execute(code, false, cellId);
         channels.send(Channel.SHELL, request);
         PendingExecution pending = new PendingExecution(request.id(), json);
         long deadline = System.nanoTime() + timeouts.cell().toNanos();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,6 +31,11 @@ final class Requests {
      * counts run 1, 2, 3...), no stdin, errors do not abort later requests.
      */
     Message execute(String code, boolean silent) {
+        return execute(code, silent, Optional.empty());
+    }
+
+    /** The same, naming the notebook cell in {@code metadata.cellId} as JupyterLab does. */
+    Message execute(String code, boolean silent, Optional<String> cellId) {
         ObjectNode content = json.createObjectNode();
         content.put("code", code);
         content.put("silent", silent);
@@ -37,7 +43,9 @@ final class Requests {
         content.putObject("user_expressions");
         content.put("allow_stdin", false);
         content.put("stop_on_error", false);
-        return request("execute_request", content);
+        Message request = request("execute_request", content);
+        cellId.ifPresent(id -> request.metadata().put("cellId", id));
+        return request;
     }
 
     Message interrupt() {

@@ -127,7 +127,7 @@ public final class NotebookRun {
         long started = System.nanoTime();
         CellRun run;
         try {
-            run = session.execute(cell.source(), options.timeouts());
+            run = session.execute(cell.source(), cell.id(), options.timeouts());
         } catch (RuntimeException e) {
             // A fault in the runner's own plumbing fails this cell, not the whole run.
             run = new CellRun.KernelDied(List.of(), "the runner lost its connection to the kernel: " + e);
