@@ -2,6 +2,7 @@ package dev.pymastery.server;
 
 import dev.pymastery.checks.CheckCatalog;
 import dev.pymastery.server.attempts.AttemptRecorder;
+import dev.pymastery.server.attempts.AttemptRules;
 import dev.pymastery.server.events.EventHub;
 import dev.pymastery.server.people.Tokens;
 import dev.pymastery.server.progress.ProgressService;
@@ -9,6 +10,9 @@ import dev.pymastery.server.store.AttemptStore;
 import dev.pymastery.server.store.Database;
 import dev.pymastery.server.store.PeopleStore;
 import dev.pymastery.server.store.ResultStore;
+import dev.pymastery.server.store.VerificationJobs;
+import dev.pymastery.server.verify.VerificationWorkers;
+import dev.pymastery.server.verify.VerifySettings;
 import dev.pymastery.server.web.ApiRoutes;
 import dev.pymastery.server.web.Authenticator;
 import dev.pymastery.server.web.DashboardRoutes;
@@ -33,10 +37,12 @@ public final class ProgressServer implements AutoCloseable {
     private final AttemptStore attempts;
     private final AttemptRecorder recorder;
     private final EventHub events;
+    private final VerificationJobs verificationJobs;
+    private final VerificationWorkers verifiers;
     private final List<Route> routes;
     private final Javalin app;
 
-    private ProgressServer(Database database, CheckCatalog catalog, boolean accessLog) {
+    private ProgressServer(Database database, CheckCatalog catalog, boolean accessLog, VerifySettings verify) {
         Clock clock = Clock.systemUTC();
         JsonMapper json = JsonMapper.builder().build();
         this.database = database;
@@ -44,9 +50,39 @@ public final class ProgressServer implements AutoCloseable {
         this.people = new PeopleStore(database, new Tokens(), clock);
         this.attempts = new AttemptStore(database, clock);
         this.events = new EventHub(json);
-        this.recorder = new AttemptRecorder(attempts, catalog, events::publish, 256);
+        this.verificationJobs = new VerificationJobs(database, clock);
+        this.verifiers = new VerificationWorkers(
+                        verificationJobs,
+                        catalog,
+                        VerificationWorkers.inContainers(verify.runtimeEnv(), json),
+                        json,
+                        verify.poll())
+                .start(verify.workers());
+        this.recorder = new AttemptRecorder(
+                attempts,
+                catalog,
+                recorded -> {
+                    events.publish(recorded);
+                    if (recorded.attempt().submission().isPresent()) {
+                        verifiers.wake();
+                    }
+                },
+                256,
+                new AttemptRules(clock));
         Metrics metrics = new Metrics();
         metrics.eventStreams(events::size);
+        metrics.verification(() -> {
+            VerificationJobs.Depth depth = verificationJobs.depth();
+            VerificationWorkers.Counts counts = verifiers.counts();
+            return new Metrics.VerificationGauge(
+                    depth.queued(),
+                    depth.running(),
+                    counts.passed(),
+                    counts.failed(),
+                    counts.unverified(),
+                    counts.retried(),
+                    verify.workers());
+        });
         ProgressService progress = new ProgressService(catalog, people, new ResultStore(database));
         Authenticator authenticator = new Authenticator(people);
         List<Route> all = new ArrayList<>();
@@ -59,7 +95,13 @@ public final class ProgressServer implements AutoCloseable {
 
     /** A server on an open database and a loaded catalog; the app is not started. */
     public static ProgressServer create(Database database, CheckCatalog catalog, boolean accessLog) {
-        return new ProgressServer(database, catalog, accessLog);
+        return new ProgressServer(database, catalog, accessLog, VerifySettings.off());
+    }
+
+    /** The same, verifying submissions as {@code verify} says. */
+    public static ProgressServer create(
+            Database database, CheckCatalog catalog, boolean accessLog, VerifySettings verify) {
+        return new ProgressServer(database, catalog, accessLog, verify);
     }
 
     /** Opens the database and the catalog the settings name; the app is not started. */
@@ -67,7 +109,8 @@ public final class ProgressServer implements AutoCloseable {
         CheckCatalog catalog = CheckCatalog.load(settings.catalog());
         Database database = Database.open(settings.databaseUrl());
         try {
-            return new ProgressServer(database, catalog, settings.accessLog());
+            return new ProgressServer(
+                    database, catalog, settings.accessLog(), VerifySettings.fromEnvironment(System.getenv()));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -100,10 +143,16 @@ public final class ProgressServer implements AutoCloseable {
         return catalog;
     }
 
+    /** The verification queue, for the regrade command and the tests. */
+    public VerificationJobs verificationJobs() {
+        return verificationJobs;
+    }
+
     @Override
     public void close() {
         events.close();
         app.stop();
+        verifiers.close();
         recorder.close();
         database.close();
     }

@@ -94,11 +94,14 @@ abstract class KillRecoveryContract {
                     try {
                         for (int n = 0; n < ATTEMPTS_EACH; n++) {
                             String check = CHECKS[n % CHECKS.length];
+                            // The catalog's points: the server refuses an attempt that claims others.
+                            int points =
+                                    Fixtures.catalog().find(check).orElseThrow().points();
                             Attempt attempt = Attempt.create(
                                     check,
                                     n % 3 == 0 ? AttemptOutcome.PASSED : AttemptOutcome.FAILED,
-                                    n % 3 == 0 ? 1 : 0,
-                                    1,
+                                    n % 3 == 0 ? points : 0,
+                                    points,
                                     "attempt " + n,
                                     Duration.ofMillis(n),
                                     CheckRuntime.GRAALPY,

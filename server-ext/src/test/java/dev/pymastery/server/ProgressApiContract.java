@@ -24,12 +24,12 @@ abstract class ProgressApiContract extends ServerContract {
             assertThat(stored.path("message").asString()).isEqualTo("expected 2, got 3");
             assertThat(stored.path("notebook").asString()).isEqualTo("month1/week01.ipynb");
 
-            Api.Answer again = api.post("/api/v1/attempts", ann, body.replace("\"failed\"", "\"passed\""));
+            Api.Answer again = api.post("/api/v1/attempts", ann, body.replace("expected 2, got 3", "changed"));
             assertThat(again.status()).isEqualTo(200);
             assertThat(again.json().path("duplicate").asBoolean()).isTrue();
             assertThat(again.json().path("id").asLong())
                     .isEqualTo(stored.path("id").asLong());
-            assertThat(again.json().path("outcome").asString()).isEqualTo("failed");
+            assertThat(again.json().path("message").asString()).isEqualTo("expected 2, got 3");
             assertThat(server.attempts().count()).isEqualTo(1);
 
             JsonNode check = api.get("/api/v1/me/progress", ann)
@@ -75,12 +75,27 @@ abstract class ProgressApiContract extends ServerContract {
     }
 
     @Test
-    void aScoreAboveWhatTheCatalogSaysCountsOnlyUpToIt() {
+    void whatAnAttemptClaimsMustFitTheCatalogAndTheClockOrItIsRefused() {
         JavalinTest.test(server.app(), (app, http) -> {
             Api api = new Api(app.port());
-            post(api, ann, "w01.repl-audit.vector-rmul", "passed", 5, 5);
-            assertThat(api.get("/api/v1/me/progress", ann).json().path("points").asInt())
-                    .isEqualTo(1);
+            String good = Fixtures.attempt("w01.repl-audit.vector-rmul", "passed", 1, 1);
+            Api.Answer inflated = api.post(
+                    "/api/v1/attempts", ann, Fixtures.attempt("w01.repl-audit.vector-rmul", "passed", 1000, 1000));
+            assertThat(inflated.status()).isEqualTo(422);
+            assertThat(inflated.detail()).contains("'maxScore' is 1000").contains("worth 1 points");
+            Api.Answer failedWithPoints =
+                    api.post("/api/v1/attempts", ann, Fixtures.attempt("w01.repl-audit.money-eq", "failed", 2, 2));
+            assertThat(failedWithPoints.status()).isEqualTo(422);
+            assertThat(failedWithPoints.detail()).contains("does not fit the outcome 'failed'");
+            Api.Answer passedWithout =
+                    api.post("/api/v1/attempts", ann, Fixtures.attempt("w01.repl-audit.money-eq", "passed", 0, 2));
+            assertThat(passedWithout.status()).isEqualTo(422);
+            String future = good.replaceAll("\"attemptedAt\":\"[^\"]+\"", "\"attemptedAt\":\"2030-01-01T00:00:00Z\"");
+            Api.Answer fromTheFuture = api.post("/api/v1/attempts", ann, future);
+            assertThat(fromTheFuture.status()).isEqualTo(422);
+            assertThat(fromTheFuture.detail()).contains("later than the server's clock");
+            assertThat(server.attempts().count()).as("none of them stored").isZero();
+            assertThat(api.post("/api/v1/attempts", ann, good).status()).isEqualTo(201);
         });
     }
 
@@ -115,7 +130,7 @@ abstract class ProgressApiContract extends ServerContract {
             assertThat(api.post("/api/v1/attempts", ann, "text/plain", good).status())
                     .isEqualTo(415);
             assertThat(api.post("/api/v1/attempts", ann, "[1,2]").status()).isEqualTo(400);
-            String huge = good.replace("expected 2, got 3", "x".repeat(70_000));
+            String huge = good.replace("expected 2, got 3", "x".repeat(4_200_000));
             assertThat(api.post("/api/v1/attempts", ann, huge).status()).isEqualTo(413);
             String longMessage = good.replace("expected 2, got 3", "x".repeat(4_001));
             assertThat(api.post("/api/v1/attempts", ann, longMessage).detail()).contains("'message'");

@@ -136,8 +136,11 @@ public final class ProgressClient implements AttemptSender {
                                 + " or ask your instructor for a new token (PYMASTERY_TOKEN / PYMASTERY_TOKEN_FILE)";
                     case 403 -> "; this token may not do that";
                     case 422 ->
-                        "; the server's check catalog does not know this check: is the server's catalog"
-                                + " the same course as the notebook's?";
+                        detail.startsWith("unknown check")
+                                ? "; the server's check catalog does not know this check: is the server's catalog"
+                                        + " the same course as the notebook's?"
+                                : "; the server's catalog and this notebook's checks file disagree: is the"
+                                        + " notebook's checks file the course's?";
                     case 429, 503 -> "; the server is busy, will retry";
                     default -> status >= 500 ? "; a server error, will retry" : "";
                 };

@@ -1,6 +1,7 @@
 package dev.pymastery.server.attempts;
 
 import dev.pymastery.checks.CheckCatalog;
+import dev.pymastery.checks.CheckSpec;
 import dev.pymastery.checks.client.Attempt;
 import dev.pymastery.checks.client.RecordedAttempt;
 import dev.pymastery.server.people.Person;
@@ -8,6 +9,7 @@ import dev.pymastery.server.store.AttemptStore;
 import dev.pymastery.server.store.NewAttempt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +41,7 @@ public final class AttemptRecorder implements AutoCloseable {
 
     private final AttemptStore store;
     private final CheckCatalog catalog;
+    private final AttemptRules rules;
     private final Consumer<RecordedAttempt> onCreated;
     private final int maxBatch;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -48,6 +51,16 @@ public final class AttemptRecorder implements AutoCloseable {
 
     public AttemptRecorder(
             AttemptStore store, CheckCatalog catalog, Consumer<RecordedAttempt> onCreated, int maxBatch) {
+        this(store, catalog, onCreated, maxBatch, new AttemptRules(java.time.Clock.systemUTC()));
+    }
+
+    public AttemptRecorder(
+            AttemptStore store,
+            CheckCatalog catalog,
+            Consumer<RecordedAttempt> onCreated,
+            int maxBatch,
+            AttemptRules rules) {
+        this.rules = rules;
         this.store = store;
         this.catalog = catalog;
         this.onCreated = onCreated;
@@ -61,8 +74,13 @@ public final class AttemptRecorder implements AutoCloseable {
      *     answer takes longer than 30 s
      */
     public RecordResult record(Person person, Attempt attempt) {
-        if (catalog.find(attempt.checkId()).isEmpty()) {
+        Optional<CheckSpec> check = catalog.find(attempt.checkId());
+        if (check.isEmpty()) {
             return new RecordResult.UnknownCheck(attempt.checkId());
+        }
+        Optional<String> broken = rules.broken(check.get(), attempt);
+        if (broken.isPresent()) {
+            return new RecordResult.Rejected(broken.get());
         }
         if (closed || queued.incrementAndGet() > MAX_QUEUED) {
             queued.decrementAndGet();

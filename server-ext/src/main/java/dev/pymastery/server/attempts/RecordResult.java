@@ -12,4 +12,7 @@ public sealed interface RecordResult {
 
     /** The catalog has no such check: 422. */
     record UnknownCheck(String checkId) implements RecordResult {}
+
+    /** What the attempt claims cannot be true of that check (score, outcome, time): 422 with why. */
+    record Rejected(String reason) implements RecordResult {}
 }

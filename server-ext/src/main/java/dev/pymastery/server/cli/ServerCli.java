@@ -40,6 +40,9 @@ public final class ServerCli {
                                           write the jupyter-server-proxy entry that serves the
                                           dashboard at /pymastery/ under Jupyter (DIR: a Jupyter
                                           config folder, e.g. ~/.jupyter or $PREFIX/etc/jupyter)
+                   pymastery server regrade CHECK [--db JDBC_URL] [--catalog DIR]
+                                          verify every stored submission of CHECK again with the
+                                          catalog's tests as they are now; prints what changed
                    pymastery server bench [--help]                        load test (./pymastery bench server)
             Defaults: --host 127.0.0.1, --port 8765, --db jdbc:sqlite:$XDG_DATA_HOME/pymastery/progress.db,
             --catalog notebooks; the same settings come from PYMASTERY_SERVER_HOST, PYMASTERY_SERVER_PORT,
@@ -88,6 +91,7 @@ public final class ServerCli {
             case "list" -> list(settings);
             case "ensure-local-learner" -> ensureLocalLearner(settings, args);
             case "jupyter-proxy-config" -> jupyterProxyConfig(settings, args);
+            case "regrade" -> new Regrade(settings, env, out).run(args.single("CHECK"));
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;

@@ -2,8 +2,11 @@ package dev.pymastery.server.store;
 
 import dev.pymastery.checks.CheckRuntime;
 import dev.pymastery.checks.client.Attempt;
+import dev.pymastery.checks.client.AttemptJson;
 import dev.pymastery.checks.client.AttemptOutcome;
 import dev.pymastery.checks.client.RecordedAttempt;
+import dev.pymastery.checks.client.Submission;
+import dev.pymastery.checks.client.Verification;
 import dev.pymastery.server.people.Person;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,10 +26,11 @@ import java.util.Optional;
 public final class AttemptStore {
     private static final String ATTEMPT_COLUMNS = "a.id, a.idempotency_key, a.check_id, a.outcome, a.score,"
             + " a.max_score, a.message, a.duration_ms, a.runtime, a.attempted_at, a.received_at, a.notebook,"
-            + " a.kernel_id";
+            + " a.kernel_id, a.verification, a.verification_reason, a.verified_score";
     private static final String INSERT = "INSERT INTO attempts (person_id, idempotency_key, check_id, outcome,"
-            + " score, max_score, message, duration_ms, runtime, attempted_at, received_at, notebook, kernel_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " score, max_score, message, duration_ms, runtime, attempted_at, received_at, notebook, kernel_id,"
+            + " verification, verification_reason)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (person_id, idempotency_key) DO NOTHING RETURNING id";
     private static final String EXISTING =
             "SELECT " + ATTEMPT_COLUMNS + " FROM attempts a WHERE a.person_id = ? AND a.idempotency_key = ?";
@@ -90,9 +94,15 @@ public final class AttemptStore {
         insert.setLong(11, now);
         insert.setString(12, a.notebook().orElse(null));
         insert.setString(13, a.kernelId().orElse(null));
+        insert.setString(14, Verification.initial(a).state());
+        insert.setString(15, Verification.initial(a).reason());
         try (ResultSet id = insert.executeQuery()) {
             if (id.next()) {
                 long attemptId = id.getLong(1);
+                if (a.submission().isPresent()) {
+                    storeSubmission(
+                            insert.getConnection(), attemptId, a.submission().get(), now);
+                }
                 result.setLong(1, person);
                 result.setString(2, a.checkId());
                 result.setInt(3, a.score());
@@ -109,6 +119,30 @@ public final class AttemptStore {
                 throw new SQLException("attempt " + a.idempotencyKey() + " conflicts but cannot be found");
             }
             return attempt(rows, item.person().name()).asDuplicate();
+        }
+    }
+
+    /** Keeps the learner's code for the attempt and queues its verification, in the caller's transaction. */
+    private static void storeSubmission(Connection c, long attemptId, Submission submission, long now)
+            throws SQLException {
+        String content = AttemptJson.writeSubmission(submission).toString();
+        try (PreparedStatement insert =
+                c.prepareStatement("INSERT INTO submissions (attempt_id, content, sha256) VALUES (?, ?, ?)")) {
+            insert.setLong(1, attemptId);
+            insert.setString(2, content);
+            insert.setString(3, sha256(content));
+            insert.executeUpdate();
+        }
+        VerificationJobs.enqueue(c, attemptId, "attempt", now);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -161,6 +195,14 @@ public final class AttemptStore {
                 Instant.ofEpochMilli(rows.getLong(10)),
                 Optional.ofNullable(rows.getString(12)),
                 Optional.ofNullable(rows.getString(13)));
-        return new RecordedAttempt(rows.getLong(1), learner, attempt, Instant.ofEpochMilli(rows.getLong(11)), false);
+        int score = rows.getInt(16);
+        Optional<Integer> verifiedScore = rows.wasNull() ? Optional.empty() : Optional.of(score);
+        return new RecordedAttempt(
+                rows.getLong(1),
+                learner,
+                attempt,
+                Instant.ofEpochMilli(rows.getLong(11)),
+                false,
+                new Verification(rows.getString(14), rows.getString(15), verifiedScore));
     }
 }

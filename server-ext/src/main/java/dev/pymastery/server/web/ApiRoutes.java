@@ -103,6 +103,7 @@ public final class ApiRoutes {
                         422,
                         "unknown check '" + unknown.checkId() + "': the server's catalog does not have it"
                                 + " (see GET api/v1/checks)");
+            case RecordResult.Rejected rejected -> Problems.write(ctx, 422, rejected.reason());
         }
     }
 

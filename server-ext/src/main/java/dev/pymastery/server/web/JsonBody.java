@@ -8,8 +8,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a request's JSON body with the checks every POST gets: content type, size, syntax. */
 final class JsonBody {
-    static final int MAX_BYTES = 64 * 1024;
-    static final long DRAIN_LIMIT = 1024 * 1024;
+    /**
+     * The largest body: an attempt with its submission (256 K characters of code and 1 MB of files,
+     * Base64) fits with room to spare.
+     */
+    static final int MAX_BYTES = 4 * 1024 * 1024;
+
+    static final long DRAIN_LIMIT = 16 * 1024 * 1024;
 
     private JsonBody() {}
 

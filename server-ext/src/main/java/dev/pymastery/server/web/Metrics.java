@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The server's metrics in the Prometheus text format (version 0.0.4): requests by route and status,
@@ -39,6 +40,16 @@ public final class Metrics {
     private final LongAdder attemptsCreated = new LongAdder();
     private final LongAdder attemptsDuplicate = new LongAdder();
     private volatile IntSupplier eventStreams = () -> 0;
+    private volatile Supplier<VerificationGauge> verification = () -> null;
+
+    /**
+     * The verification queue (backpressure: jobs waiting and running) and what it verified.
+     *
+     * @param queued jobs waiting for a worker
+     * @param running jobs a worker holds
+     */
+    public record VerificationGauge(
+            long queued, long running, long passed, long failed, long unverified, long retried, int workers) {}
 
     public void request(String method, String route, int status, double seconds) {
         requests.computeIfAbsent(new RequestKey(method, route, status), k -> new LongAdder())
@@ -52,6 +63,10 @@ public final class Metrics {
 
     public void eventStreams(IntSupplier open) {
         this.eventStreams = open;
+    }
+
+    public void verification(Supplier<VerificationGauge> gauge) {
+        this.verification = gauge;
     }
 
     /** The text exposition. */
@@ -109,6 +124,39 @@ public final class Metrics {
                 .append("pymastery_event_streams ")
                 .append(eventStreams.getAsInt())
                 .append('\n');
+        VerificationGauge v = verification.get();
+        if (v != null) {
+            out.append("# HELP pymastery_verification_jobs Verification jobs in the durable queue, by state.\n")
+                    .append("# TYPE pymastery_verification_jobs gauge\n")
+                    .append("pymastery_verification_jobs{state=\"queued\"} ")
+                    .append(v.queued())
+                    .append('\n')
+                    .append("pymastery_verification_jobs{state=\"running\"} ")
+                    .append(v.running())
+                    .append('\n');
+            out.append("# HELP pymastery_verification_workers Threads verifying submissions.\n")
+                    .append("# TYPE pymastery_verification_workers gauge\n")
+                    .append("pymastery_verification_workers ")
+                    .append(v.workers())
+                    .append('\n');
+            out.append("# HELP pymastery_verifications_total Verifications finished by this process, by result.\n")
+                    .append("# TYPE pymastery_verifications_total counter\n");
+            for (var entry : Map.of(
+                            "verified-pass", v.passed(),
+                            "verified-fail", v.failed(),
+                            "unverified", v.unverified(),
+                            "retried", v.retried())
+                    .entrySet()
+                    .stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .toList()) {
+                out.append("pymastery_verifications_total{result=\"")
+                        .append(entry.getKey())
+                        .append("\"} ")
+                        .append(entry.getValue())
+                        .append('\n');
+            }
+        }
         return out.toString();
     }
 

@@ -71,6 +71,7 @@ class AttemptRecorderTest {
                                             .isEqualTo(ids.get(learner.name() + "/" + attempt.idempotencyKey()));
                                 }
                                 case RecordResult.UnknownCheck u -> throw new AssertionError(u);
+                                case RecordResult.Rejected r -> throw new AssertionError(r);
                             }
                         }
                     } catch (InterruptedException e) {

@@ -72,7 +72,13 @@ public final class ProgressServerProcess implements AutoCloseable {
 
     /** Starts the server and waits until {@code /readyz} answers. */
     public static ProgressServerProcess start(int port, String databaseUrl, Path catalog, Path log) throws Exception {
-        Process process = new ProcessBuilder(command(
+        return start(port, databaseUrl, catalog, log, java.util.Map.of());
+    }
+
+    /** The same, with {@code env} added to this process's environment (e.g. the verification's engine). */
+    public static ProgressServerProcess start(
+            int port, String databaseUrl, Path catalog, Path log, java.util.Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command(
                         "run",
                         "--port",
                         String.valueOf(port),
@@ -82,8 +88,9 @@ public final class ProgressServerProcess implements AutoCloseable {
                         catalog.toString(),
                         "--no-access-log"))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
         ProgressServerProcess server = new ProgressServerProcess(process, port);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
