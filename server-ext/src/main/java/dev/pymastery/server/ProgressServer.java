@@ -21,9 +21,11 @@ import dev.pymastery.server.web.OpsRoutes;
 import dev.pymastery.server.web.Route;
 import dev.pymastery.server.web.WebApp;
 import io.javalin.Javalin;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,7 +44,12 @@ public final class ProgressServer implements AutoCloseable {
     private final List<Route> routes;
     private final Javalin app;
 
-    private ProgressServer(Database database, CheckCatalog catalog, boolean accessLog, VerifySettings verify) {
+    private ProgressServer(
+            Database database,
+            CheckCatalog catalog,
+            Optional<Path> catalogFolder,
+            boolean accessLog,
+            VerifySettings verify) {
         Clock clock = Clock.systemUTC();
         JsonMapper json = JsonMapper.builder().build();
         this.database = database;
@@ -51,12 +58,11 @@ public final class ProgressServer implements AutoCloseable {
         this.attempts = new AttemptStore(database, clock);
         this.events = new EventHub(json);
         this.verificationJobs = new VerificationJobs(database, clock);
-        this.verifiers = new VerificationWorkers(
-                        verificationJobs,
-                        catalog,
-                        VerificationWorkers.inContainers(verify.runtimeEnv(), json),
-                        json,
-                        verify.poll())
+        VerificationWorkers.Verify inContainers = VerificationWorkers.inContainers(verify.runtimeEnv(), json);
+        this.verifiers = (catalogFolder.isPresent()
+                        ? VerificationWorkers.onFolder(
+                                verificationJobs, catalogFolder.get(), catalog, inContainers, json, verify.poll())
+                        : new VerificationWorkers(verificationJobs, catalog, inContainers, json, verify.poll()))
                 .start(verify.workers());
         this.recorder = new AttemptRecorder(
                 attempts,
@@ -95,13 +101,13 @@ public final class ProgressServer implements AutoCloseable {
 
     /** A server on an open database and a loaded catalog; the app is not started. */
     public static ProgressServer create(Database database, CheckCatalog catalog, boolean accessLog) {
-        return new ProgressServer(database, catalog, accessLog, VerifySettings.off());
+        return new ProgressServer(database, catalog, Optional.empty(), accessLog, VerifySettings.off());
     }
 
     /** The same, verifying submissions as {@code verify} says. */
     public static ProgressServer create(
             Database database, CheckCatalog catalog, boolean accessLog, VerifySettings verify) {
-        return new ProgressServer(database, catalog, accessLog, verify);
+        return new ProgressServer(database, catalog, Optional.empty(), accessLog, verify);
     }
 
     /** Opens the database and the catalog the settings name; the app is not started. */
@@ -110,7 +116,11 @@ public final class ProgressServer implements AutoCloseable {
         Database database = Database.open(settings.databaseUrl());
         try {
             return new ProgressServer(
-                    database, catalog, settings.accessLog(), VerifySettings.fromEnvironment(System.getenv()));
+                    database,
+                    catalog,
+                    Optional.of(settings.catalog()),
+                    settings.accessLog(),
+                    VerifySettings.fromEnvironment(System.getenv()));
         } catch (RuntimeException e) {
             database.close();
             throw e;

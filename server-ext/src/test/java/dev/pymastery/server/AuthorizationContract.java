@@ -100,7 +100,8 @@ abstract class AuthorizationContract extends ServerContract {
             String forBob =
                     Fixtures.attempt("w01.repl-audit.money-eq", "passed", 2, 2).replace("{", "{\"learner\":\"bob\",");
             assertThat(api.post("/api/v1/attempts", ann, forBob).status()).isEqualTo(400);
-            api.post("/api/v1/attempts", ann, Fixtures.attempt("w01.repl-audit.money-eq", "passed", 2, 2));
+            api.post("/api/v1/attempts", ann, attemptWithCode("w01.repl-audit.money-eq", "passed", 2, 2));
+            verifyQueued();
             assertThat(api.get("/api/v1/me/progress", ann).json().path("points").asInt())
                     .isEqualTo(2);
             assertThat(api.get("/api/v1/me/progress", bob).json().path("points").asInt())

@@ -33,4 +33,51 @@ public final class Fixtures {
     public static String attempt(String checkId, String outcome, int score, int maxScore) {
         return attempt(UUID.randomUUID().toString(), checkId, outcome, score, maxScore);
     }
+
+    /**
+     * An attempt body as a kernel sends it, with code: the scripted verifier of {@link #verifyQueued(ProgressServer)}
+     * passes the code {@code pass} and fails anything else.
+     */
+    public static String attemptWithCode(String checkId, String outcome, int score, int maxScore) {
+        String attempt = Fixtures.attempt(java.util.UUID.randomUUID().toString(), checkId, outcome, score, maxScore);
+        String code = outcome.equals("passed") ? "pass" : "fail";
+        return attempt.substring(0, attempt.lastIndexOf('}')) + ",\"submission\":{\"cells\":[{\"code\":\"" + code
+                + "\"}],\"labCells\":false}}";
+    }
+
+    /**
+     * Verifies every queued attempt with a scripted verifier (the real one runs containers: see
+     * ServerVerificationIT): a submission whose only cell is {@code pass} passes.
+     */
+    public static void verifyQueued(ProgressServer server) throws InterruptedException {
+        dev.pymastery.server.store.VerificationJobs jobs = server.verificationJobs();
+        try (dev.pymastery.server.verify.VerificationWorkers workers =
+                new dev.pymastery.server.verify.VerificationWorkers(
+                                jobs,
+                                server.catalog(),
+                                (check, code, job) -> code.cells().get(0).code().equals("pass")
+                                        ? new dev.pymastery.server.verify.VerifyResult.Passed()
+                                        : new dev.pymastery.server.verify.VerifyResult.Failed(
+                                                "the scripted test failed"),
+                                tools.jackson.databind.json.JsonMapper.builder().build(),
+                                java.time.Duration.ofMillis(10))
+                        .start(1)) {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (jobs.depth().queued() + jobs.depth().running() > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the queue did not empty: " + jobs.depth());
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    /** The scripted verifier's code for an outcome: {@code pass} passes. */
+    public static dev.pymastery.checks.client.Submission code(boolean passes) {
+        return new dev.pymastery.checks.client.Submission(
+                java.util.List.of(new dev.pymastery.checks.client.Submission.Cell(
+                        java.util.Optional.empty(), passes ? "pass" : "fail")),
+                java.util.Map.of(),
+                false);
+    }
 }

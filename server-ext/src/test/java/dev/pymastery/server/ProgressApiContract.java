@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pymastery.server.people.Role;
 import io.javalin.testtools.JavalinTest;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -43,7 +42,7 @@ abstract class ProgressApiContract extends ServerContract {
     }
 
     @Test
-    void progressSumsTheBestScorePerCheckOutOfTheWeeksPoints() {
+    void progressCountsTheBestVerifiedScorePerCheckAndShowsWhatWasClaimed() {
         JavalinTest.test(server.app(), (app, http) -> {
             Api api = new Api(app.port());
             post(api, ann, "w01.repl-audit.money-eq", "failed", 1, 2);
@@ -51,11 +50,24 @@ abstract class ProgressApiContract extends ServerContract {
             post(api, ann, "w01.repl-audit.money-eq", "error", 0, 2);
             post(api, ann, "w02.lazy-pipeline.gen-basic", "failed", 1, 3);
 
+            JsonNode claimed = api.get("/api/v1/me/progress", ann).json();
+            assertThat(claimed.path("points").asInt())
+                    .as("nothing counts before the server verified it")
+                    .isZero();
+            assertThat(claimed.path("weeks")
+                            .get(0)
+                            .path("checks")
+                            .get(0)
+                            .path("state")
+                            .asString())
+                    .isEqualTo("passed-unverified");
+
+            verifyQueued();
             Api.Answer answer = api.get("/api/v1/me/progress", ann);
             assertThat(answer.status()).isEqualTo(200);
             JsonNode progress = answer.json();
             assertThat(progress.path("learner").asString()).isEqualTo("ann");
-            assertThat(progress.path("points").asInt()).isEqualTo(3);
+            assertThat(progress.path("points").asInt()).isEqualTo(2);
             assertThat(progress.path("maxPoints").asInt()).isEqualTo(7);
             JsonNode week1 = progress.path("weeks").get(0);
             assertThat(week1.path("week").asInt()).isEqualTo(1);
@@ -67,10 +79,16 @@ abstract class ProgressApiContract extends ServerContract {
             assertThat(money.path("points").asInt()).isEqualTo(2);
             assertThat(money.path("bestOutcome").asString()).isEqualTo("passed");
             assertThat(money.path("attempts").asInt()).isEqualTo(3);
+            assertThat(money.path("state").asString()).isEqualTo("verified");
             JsonNode untried = week1.path("checks").get(1);
             assertThat(untried.path("bestOutcome").isNull()).isTrue();
             assertThat(untried.path("attempts").asInt()).isZero();
-            assertThat(progress.path("weeks").get(1).path("points").asInt()).isEqualTo(1);
+            assertThat(untried.path("state").asString()).isEqualTo("not-started");
+            JsonNode week2 = progress.path("weeks").get(1);
+            assertThat(week2.path("points").asInt())
+                    .as("a failed attempt's claimed point does not count")
+                    .isZero();
+            assertThat(week2.path("checks").get(0).path("state").asString()).isEqualTo("failed");
         });
     }
 
@@ -175,6 +193,7 @@ abstract class ProgressApiContract extends ServerContract {
             post(api, ann, "w01.repl-audit.money-eq", "passed", 2, 2);
             post(api, ann, "w01.repl-audit.vector-rmul", "passed", 1, 1);
             post(api, bob, "w02.lazy-pipeline.gen-basic", "failed", 2, 3);
+            verifyQueued();
 
             JsonNode cohort = api.get("/api/v1/cohort", teacher).json();
             assertThat(cohort.path("maxPoints").asInt()).isEqualTo(7);
@@ -183,15 +202,17 @@ abstract class ProgressApiContract extends ServerContract {
             assertThat(rows).hasSize(2); // instructors are not learners
             assertThat(rows.get(0).path("name").asString()).isEqualTo("ann");
             assertThat(rows.get(0).path("weeks").toString()).isEqualTo("[3,0]");
-            assertThat(rows.get(1).path("weeks").toString()).isEqualTo("[0,2]");
-            assertThat(rows.get(1).path("points").asInt()).isEqualTo(2);
+            assertThat(rows.get(1).path("weeks").toString())
+                    .as("bob's failed attempt claimed 2 points; none are verified")
+                    .isEqualTo("[0,0]");
+            assertThat(rows.get(1).path("points").asInt()).isZero();
 
             Api.Answer csv = api.get("/api/v1/cohort.csv", teacher);
             assertThat(csv.contentType()).startsWith("text/csv");
             assertThat(csv.body().lines())
                     .hasSize(1 + 2 * 4)
-                    .contains("ann,1,w01.repl-audit.money-eq,Money compares and hashes by value,2,2,passed,1")
-                    .contains("bob,2,w02.lazy-pipeline.gen-basic,The pipeline is a generator,2,3,failed,1");
+                    .contains("ann,1,w01.repl-audit.money-eq,Money compares and hashes by value,2,2,passed,1,verified")
+                    .contains("bob,2,w02.lazy-pipeline.gen-basic,The pipeline is a generator,0,3,failed,1,failed");
 
             JsonNode learners = api.get("/api/v1/learners", teacher).json().path("people");
             assertThat(learners).hasSize(3);
@@ -199,7 +220,7 @@ abstract class ProgressApiContract extends ServerContract {
                             .json()
                             .path("points")
                             .asInt())
-                    .isEqualTo(2);
+                    .isZero();
             assertThat(api.get("/api/v1/learners/bob/attempts", teacher).json().path("attempts"))
                     .hasSize(1);
             assertThat(api.get("/api/v1/learners/nobody/progress", teacher).status())
@@ -233,8 +254,7 @@ abstract class ProgressApiContract extends ServerContract {
     }
 
     private static void post(Api api, String token, String check, String outcome, int score, int max) {
-        Api.Answer answer = api.post(
-                "/api/v1/attempts", token, Fixtures.attempt(UUID.randomUUID().toString(), check, outcome, score, max));
+        Api.Answer answer = api.post("/api/v1/attempts", token, attemptWithCode(check, outcome, score, max));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
     }
 }

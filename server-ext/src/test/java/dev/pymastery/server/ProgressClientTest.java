@@ -65,15 +65,25 @@ class ProgressClientTest {
         JavalinTest.test(server.app(), (app, http) -> {
             URI base = URI.create("http://127.0.0.1:" + app.port());
             ProgressClient client = ProgressClient.create(base, ann);
-            Attempt attempt = attempt("w01.repl-audit.money-eq", AttemptOutcome.PASSED, 2, 2);
+            Attempt attempt = attempt("w01.repl-audit.money-eq", AttemptOutcome.PASSED, 2, 2)
+                    .withSubmission(Fixtures.code(true));
             RecordedAttempt stored = client.record(attempt);
-            assertThat(stored.attempt()).isEqualTo(attempt);
+            assertThat(stored.attempt())
+                    .as("the answer never echoes the code")
+                    .usingRecursiveComparison()
+                    .ignoringFields("submission")
+                    .isEqualTo(attempt);
+            assertThat(stored.attempt().submission()).isEmpty();
+            assertThat(stored.verification().state()).isEqualTo("pending");
             assertThat(stored.duplicate()).isFalse();
             assertThat(client.record(attempt).duplicate()).isTrue();
             assertThat(client.me().name()).isEqualTo("ann");
+            assertThat(client.progress().points()).as("not verified yet").isZero();
+            Fixtures.verifyQueued(server);
             LearnerProgress progress = client.progress();
             assertThat(progress.points()).isEqualTo(2);
             assertThat(progress.weeks().get(0).checks().get(0).bestOutcome()).contains(AttemptOutcome.PASSED);
+            assertThat(progress.weeks().get(0).checks().get(0).state()).isEqualTo("verified");
 
             assertThatThrownBy(() -> ProgressClient.create(base, "pmt_wrong").me())
                     .isInstanceOf(ServerResponseException.class)
@@ -108,11 +118,13 @@ class ProgressClientTest {
             try (AttemptOutbox outbox = AttemptOutbox.open(dir.resolve("outbox"), client, events::add)) {
                 outbox.submit(attempt("w01.repl-audit.money-eq", AttemptOutcome.FAILED, 0, 2));
                 outbox.submit(attempt("w09.gone.gone", AttemptOutcome.PASSED, 1, 1));
-                outbox.submit(attempt("w01.repl-audit.money-eq", AttemptOutcome.PASSED, 2, 2));
+                outbox.submit(attempt("w01.repl-audit.money-eq", AttemptOutcome.PASSED, 2, 2)
+                        .withSubmission(Fixtures.code(true)));
                 DeliveryReport report = outbox.deliverNow();
                 assertThat(report).isEqualTo(new DeliveryReport(2, 1, 0, Optional.empty()));
             }
             assertThat(events).filteredOn(e -> e instanceof OutboxEvent.Dropped).hasSize(1);
+            Fixtures.verifyQueued(server);
             assertThat(client.progress().points()).isEqualTo(2);
             assertThat(server.attempts().count()).isEqualTo(2);
         });

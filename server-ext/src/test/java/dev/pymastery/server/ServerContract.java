@@ -33,6 +33,14 @@ abstract class ServerContract {
         return server.people().issueToken(server.people().add(name, role));
     }
 
+    static String attemptWithCode(String checkId, String outcome, int score, int maxScore) {
+        return Fixtures.attemptWithCode(checkId, outcome, score, maxScore);
+    }
+
+    void verifyQueued() throws InterruptedException {
+        Fixtures.verifyQueued(server);
+    }
+
     @AfterEach
     void stop() {
         server.close();

@@ -24,9 +24,14 @@ final class ProgressView {
                 .append(" points<table>");
         for (WeekProgress week : progress.weeks()) {
             String label = "Week " + week.week() + (week.title().isBlank() ? "" : ": " + week.title());
+            String verification = verification(week);
             text.append(String.format(
-                    "  %-48s %s %d/%d%n",
-                    label, asciiBar(week.points(), week.maxPoints()), week.points(), week.maxPoints()));
+                    "  %-48s %s %d/%d%s%n",
+                    label,
+                    asciiBar(week.points(), week.maxPoints()),
+                    week.points(),
+                    week.maxPoints(),
+                    verification.isEmpty() ? "" : "  " + verification));
             int percent = percent(week.points(), week.maxPoints());
             html.append("<tr><td>")
                     .append(Html.escape(label))
@@ -37,13 +42,31 @@ final class ProgressView {
                     .append(week.points())
                     .append("/")
                     .append(week.maxPoints())
+                    .append("</td><td>")
+                    .append(Html.escape(verification))
                     .append("</td></tr>");
         }
-        html.append("</table></div>");
+        html.append("</table><small>Points count once the server has verified them: it runs your lab's code"
+                + " again with hidden tests.</small></div>");
+        text.append("Points count once the server has verified them: it runs your lab's code again with hidden"
+                + " tests.\n");
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("text/plain", text.toString().stripTrailing());
         data.put("text/html", html.toString());
         return new MimeBundle(data, JsonNodeFactory.instance.objectNode());
+    }
+
+    /** "2 verified, 1 passed here and not verified": the checks of a week the kernel and server disagree on. */
+    static String verification(WeekProgress week) {
+        long verified =
+                week.checks().stream().filter(c -> c.state().equals("verified")).count();
+        long waiting = week.checks().stream()
+                .filter(c -> c.state().equals("passed-unverified"))
+                .count();
+        if (verified == 0 && waiting == 0) {
+            return "";
+        }
+        return verified + " verified" + (waiting == 0 ? "" : ", " + waiting + " passed here, not verified");
     }
 
     static String asciiBar(int points, int max) {

@@ -53,8 +53,9 @@ final class Regrade {
             if (queued.isEmpty()) {
                 return 0;
             }
-            try (VerificationWorkers running = new VerificationWorkers(
+            try (VerificationWorkers running = VerificationWorkers.onFolder(
                             jobs,
+                            settings.catalog(),
                             catalog,
                             VerificationWorkers.inContainers(verify.runtimeEnv(), json),
                             json,

@@ -9,6 +9,7 @@ import dev.pymastery.checks.client.WeekProgress;
 import dev.pymastery.server.people.Person;
 import dev.pymastery.server.people.Role;
 import dev.pymastery.server.store.CheckResult;
+import dev.pymastery.server.store.CheckState;
 import dev.pymastery.server.store.PeopleStore;
 import dev.pymastery.server.store.ResultStore;
 import java.time.Instant;
@@ -19,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Computes progress from the catalog and the stored summaries. A check's points are its best score,
- * capped at what the catalog says it is worth now; checks no longer in the catalog do not count.
+ * Computes progress from the catalog and the stored summaries. A check's points are the best score
+ * the server verified (decision 0041), capped at what the catalog says it is worth now; what a
+ * kernel claimed shows as the check's state, and checks no longer in the catalog do not count.
  */
 public final class ProgressService {
     private final CheckCatalog catalog;
@@ -46,8 +48,10 @@ public final class ProgressService {
             int weekPoints = 0;
             for (CheckSpec check : week.checks()) {
                 Optional<CheckResult> result = Optional.ofNullable(byCheck.get(check.id()));
-                int got =
-                        result.map(r -> Math.min(r.bestScore(), check.points())).orElse(0);
+                // What counts is what the server verified, never what the kernel claimed.
+                int got = result.flatMap(CheckResult::verifiedScore)
+                        .map(score -> Math.min(score, check.points()))
+                        .orElse(0);
                 weekPoints += got;
                 checks.add(new CheckProgress(
                         check.id(),
@@ -55,7 +59,10 @@ public final class ProgressService {
                         got,
                         check.points(),
                         result.map(CheckResult::bestOutcome),
-                        result.map(CheckResult::attempts).orElse(0)));
+                        result.map(CheckResult::attempts).orElse(0),
+                        result.map(CheckResult::state)
+                                .orElse(CheckState.NOT_STARTED)
+                                .key()));
             }
             weeks.add(new WeekProgress(week.week(), week.title(), weekPoints, week.points(), checks));
             points += weekPoints;
@@ -83,7 +90,7 @@ public final class ProgressService {
                 continue;
             }
             int[] row = points.computeIfAbsent(result.personId(), id -> new int[weeks.size()]);
-            row[index] += Math.min(result.bestScore(), worth.get(result.checkId()));
+            row[index] += Math.min(result.verifiedScore().orElse(0), worth.get(result.checkId()));
             latest.merge(result.personId(), result.lastAttemptAt(), Math::max);
         }
         List<CohortView.Row> rows = new ArrayList<>();
@@ -114,7 +121,7 @@ public final class ProgressService {
     /** The cohort as CSV: one line per learner and check, with a header line. */
     public String cohortCsv() {
         StringBuilder csv =
-                new StringBuilder("learner,week,check_id,check_title,points,max_points,best_outcome,attempts\n");
+                new StringBuilder("learner,week,check_id,check_title,points,max_points,best_outcome,attempts,state\n");
         for (Person person : people.list()) {
             if (person.role() != Role.LEARNER) {
                 continue;
@@ -136,6 +143,8 @@ public final class ProgressService {
                             .append(check.bestOutcome().map(o -> o.key()).orElse(""))
                             .append(',')
                             .append(check.attempts())
+                            .append(',')
+                            .append(check.state())
                             .append('\n');
                 }
             }

@@ -43,6 +43,10 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("synchronous", "NORMAL");
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("busy_timeout", "10000");
+            // A transaction takes the write lock when it begins, so it waits (busy_timeout) for another
+            // process's writer instead of failing when a read inside it would have to become a write
+            // (SQLITE_BUSY_SNAPSHOT): the server and the regrade command write to one file.
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.setMaximumPoolSize(8);
         } else {
             config.setMaximumPoolSize(12);

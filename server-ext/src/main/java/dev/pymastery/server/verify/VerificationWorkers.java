@@ -5,6 +5,7 @@ import dev.pymastery.checks.CheckSpec;
 import dev.pymastery.checks.client.AttemptJson;
 import dev.pymastery.checks.client.Submission;
 import dev.pymastery.server.store.VerificationJobs;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -38,7 +40,7 @@ public final class VerificationWorkers implements AutoCloseable {
     public record Counts(long passed, long failed, long unverified, long retried) {}
 
     private final VerificationJobs jobs;
-    private final CheckCatalog catalog;
+    private final Supplier<CheckCatalog> catalog;
     private final Verify verify;
     private final ObjectMapper json;
     private final Duration poll;
@@ -52,6 +54,20 @@ public final class VerificationWorkers implements AutoCloseable {
 
     public VerificationWorkers(
             VerificationJobs jobs, CheckCatalog catalog, Verify verify, ObjectMapper json, Duration poll) {
+        this(jobs, () -> catalog, verify, json, poll);
+    }
+
+    /**
+     * Workers that verify with the checks as the files under {@code folder} say when each job runs
+     * (a changed check is what a regrade is for).
+     */
+    public static VerificationWorkers onFolder(
+            VerificationJobs jobs, Path folder, CheckCatalog loaded, Verify verify, ObjectMapper json, Duration poll) {
+        return new VerificationWorkers(jobs, new CurrentCatalog(folder, loaded), verify, json, poll);
+    }
+
+    private VerificationWorkers(
+            VerificationJobs jobs, Supplier<CheckCatalog> catalog, Verify verify, ObjectMapper json, Duration poll) {
         this.jobs = jobs;
         this.catalog = catalog;
         this.verify = verify;
@@ -105,15 +121,30 @@ public final class VerificationWorkers implements AutoCloseable {
         }
     }
 
-    /** Verifies one claimed job and stores the result (package-private: the tests drive it). */
-    void runOne(VerificationJobs.Job job) {
+    /** Verifies one claimed job and stores the result; a job whose result cannot be stored goes back. */
+    private void runOne(VerificationJobs.Job job) {
+        try {
+            verifyAndStore(job);
+        } catch (RuntimeException e) {
+            LOG.error(
+                    "verification job {} (attempt {}) could not be stored; queued again", job.id(), job.attemptId(), e);
+            try {
+                jobs.release(job);
+            } catch (RuntimeException again) {
+                // the database is away: the lease runs out and the job is claimed again then
+            }
+            throw e;
+        }
+    }
+
+    private void verifyAndStore(VerificationJobs.Job job) {
         Optional<VerificationJobs.Work> work = jobs.work(job.attemptId());
         if (work.isEmpty()) {
             jobs.abandon(job, "no code is stored for this attempt");
             unverified.incrementAndGet();
             return;
         }
-        Optional<CheckSpec> check = catalog.find(work.get().checkId());
+        Optional<CheckSpec> check = catalog.get().find(work.get().checkId());
         if (check.isEmpty()) {
             jobs.finish(
                     job,

@@ -1,7 +1,7 @@
 package dev.pymastery.server.verify;
 
 /** How a verification ended. */
-sealed interface VerifyResult {
+public sealed interface VerifyResult {
     /** The lab's code ran and every public and hidden test passed. */
     record Passed() implements VerifyResult {}
 

@@ -86,6 +86,10 @@ class ServerVerificationIT {
     private JupyterDriver kernel;
     private ProgressServerProcess server;
     private Path work;
+    private Path catalog;
+    private String database;
+    private int port;
+    private Map<String, String> engine;
     private String token;
     private int posted;
 
@@ -94,14 +98,14 @@ class ServerVerificationIT {
         ContainerEngine.require(ContainerEngine.available());
         work = Files.createDirectories(Path.of("target", "it-work", "verify-" + UUID.randomUUID()))
                 .toAbsolutePath();
-        Path catalog = Files.createDirectories(work.resolve("catalog"));
+        catalog = Files.createDirectories(work.resolve("catalog"));
         Files.writeString(catalog.resolve("week01.checks.yaml"), INSTRUCTOR);
         Files.writeString(work.resolve("week01.checks.yaml"), LEARNER);
-        int port = ProgressServerProcess.freePort();
-        String database = "jdbc:sqlite:" + work.resolve("progress.db");
+        port = ProgressServerProcess.freePort();
+        database = "jdbc:sqlite:" + work.resolve("progress.db");
         token = ProgressServerProcess.addLearner(database, "ann");
         Files.writeString(work.resolve("token"), token + "\n");
-        Map<String, String> engine = Map.of(
+        engine = Map.of(
                 "DOCKER_HOST",
                 "unix://" + ContainerEngine.socket(),
                 "PYMASTERY_RUNTIME_STOCK_IMAGE",
@@ -249,6 +253,58 @@ class ServerVerificationIT {
                 .replace("\"score\":2,\"maxScore\":2", "\"score\":1000,\"maxScore\":1000"));
         assertThat(inflated.statusCode()).isEqualTo(422);
         assertThat(inflated.body()).contains("maxScore");
+    }
+
+    @Test
+    @Order(6)
+    void queuedWorkSurvivesARestartOfTheServer() throws Exception {
+        server.close();
+        Map<String, String> noWorkers = new HashMap<>(engine);
+        noWorkers.put("PYMASTERY_VERIFY_WORKERS", "0");
+        server = ProgressServerProcess.start(port, database, catalog, work.resolve("server.log"), noWorkers);
+        String code = ",\"submission\":{\"cells\":[{\"code\":\"from dataclasses import dataclass\\n"
+                + "@dataclass(frozen=True)\\nclass Money:\\n    amount: int\\n    currency: str\"}],"
+                + "\"labCells\":false}";
+        String body = """
+                {"idempotencyKey":"%s","checkId":"w01.money.eq","outcome":"passed","score":2,"maxScore":2,
+                 "message":"","durationMs":5,"runtime":"graalpy","attemptedAt":"%s"%s}""".formatted(UUID.randomUUID(), Instant.now(), code);
+        assertThat(post(body).statusCode()).isEqualTo(201);
+        posted++;
+        Thread.sleep(1000);
+        assertThat(server.attempts(token).get(0).path("verification").asString())
+                .isEqualTo("pending");
+        server.close();
+        Map<String, String> oneWorker = new HashMap<>(engine);
+        oneWorker.put("PYMASTERY_VERIFY_WORKERS", "1");
+        server = ProgressServerProcess.start(port, database, catalog, work.resolve("server.log"), oneWorker);
+        assertThat(verifiedLatest(posted).path("verification").asString())
+                .as("the job queued before the restart is verified after it")
+                .isEqualTo("verified-pass");
+    }
+
+    @Test
+    @Order(7)
+    void aRegradeWithAStricterHiddenTestShowsWhatChanged() throws Exception {
+        Files.writeString(
+                catalog.resolve("week01.checks.yaml"),
+                INSTRUCTOR.replace(
+                        "assert Money(2, \"EUR\") != Money(1, \"EUR\"), \"different amounts differ\"",
+                        "assert Money(1, \"EUR\") < Money(2, \"EUR\"), \"amounts of one currency are ordered\""));
+        String out = ProgressServerProcess.cli(
+                engine, "regrade", "w01.money.eq", "--db", database, "--catalog", catalog.toString());
+        assertThat(out)
+                .contains("regrade w01.money.eq:")
+                .contains("ann, attempt")
+                .contains("verified-pass (2) -> verified-fail (0)")
+                .containsPattern("\\d+ verified again, [1-9]\\d* changed");
+        JsonNode attempts = server.attempts(token);
+        for (JsonNode attempt : attempts) {
+            if (attempt.path("checkId").asString().equals("w01.money.eq")) {
+                assertThat(attempt.path("verification").asString())
+                        .as("no Money here defines <, so no attempt passes the stricter test")
+                        .isNotEqualTo("verified-pass");
+            }
+        }
     }
 
     private HttpResponse<String> post(String body) throws Exception {

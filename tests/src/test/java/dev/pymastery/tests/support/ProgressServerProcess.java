@@ -58,6 +58,18 @@ public final class ProgressServerProcess implements AutoCloseable {
         return command;
     }
 
+    /** Runs {@code ./pymastery server ARGS...} with {@code env} added; its output (stdout and stderr). */
+    public static String cli(java.util.Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("pymastery server " + String.join(" ", args) + " failed:\n" + out);
+        }
+        return out;
+    }
+
     /** {@code add-learner NAME --db URL}: the new learner's token. */
     public static String addLearner(String databaseUrl, String name) throws Exception {
         Process process = new ProcessBuilder(command("add-learner", name, "--db", databaseUrl))

@@ -1,0 +1,8 @@
+package dev.pymastery.server;
+
+class VerificationQueuePostgresTest extends VerificationQueueContract {
+    @Override
+    String kind() {
+        return Databases.POSTGRESQL;
+    }
+}

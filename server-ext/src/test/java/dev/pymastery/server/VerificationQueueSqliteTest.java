@@ -1,0 +1,8 @@
+package dev.pymastery.server;
+
+class VerificationQueueSqliteTest extends VerificationQueueContract {
+    @Override
+    String kind() {
+        return Databases.SQLITE;
+    }
+}
