@@ -25,8 +25,8 @@ public final class AttemptStore {
             + " a.max_score, a.message, a.duration_ms, a.runtime, a.attempted_at, a.received_at, a.notebook,"
             + " a.kernel_id";
     private static final String INSERT = "INSERT INTO attempts (person_id, idempotency_key, check_id, outcome,"
-            + " score, max_score, message, duration_ms, runtime, attempted_at, received_at, notebook, kernel_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " score, max_score, message, duration_ms, runtime, attempted_at, received_at, notebook, kernel_id,"
+            + " late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + Lateness.AT_INSERT + ")"
             + " ON CONFLICT (person_id, idempotency_key) DO NOTHING RETURNING id";
     private static final String EXISTING =
             "SELECT " + ATTEMPT_COLUMNS + " FROM attempts a WHERE a.person_id = ? AND a.idempotency_key = ?";
@@ -90,6 +90,11 @@ public final class AttemptStore {
         insert.setLong(11, now);
         insert.setString(12, a.notebook().orElse(null));
         insert.setString(13, a.kernelId().orElse(null));
+        // late: after the learner's deadline for the check's week (Lateness.AT_INSERT)
+        insert.setLong(14, a.attemptedAt().toEpochMilli());
+        insert.setLong(15, person);
+        insert.setInt(16, Lateness.week(a.checkId()));
+        insert.setInt(17, Lateness.week(a.checkId()));
         try (ResultSet id = insert.executeQuery()) {
             if (id.next()) {
                 long attemptId = id.getLong(1);
