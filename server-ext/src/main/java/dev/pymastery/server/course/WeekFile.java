@@ -36,8 +36,8 @@ public record WeekFile(int week, String name, Kind kind, String content, String 
 
     public WeekFile {
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a published file's name has letters, digits, '.', '_' or '-', not '"
-                    + name + "'");
+            throw new IllegalArgumentException(
+                    "a published file's name has letters, digits, '.', '_' or '-', not '" + name + "'");
         }
     }
 

@@ -41,7 +41,8 @@ final class GradebookBuilder {
         Map<Key, LateResult> late = new HashMap<>();
         in.late().forEach(l -> late.put(new Key(l.personId(), l.checkId()), l));
 
-        List<Gradebook.WeekColumn> columns = in.weeks().stream().map(w -> column(w, in)).toList();
+        List<Gradebook.WeekColumn> columns =
+                in.weeks().stream().map(w -> column(w, in)).toList();
         List<Gradebook.LearnerRow> rows = new ArrayList<>();
         for (Person learner : in.learners()) {
             List<Gradebook.WeekCell> weeks = new ArrayList<>();
@@ -59,7 +60,9 @@ final class GradebookBuilder {
                     }
                     labs.add(new Gradebook.LabCell(
                             lab.lab(),
-                            checks.stream().mapToInt(Gradebook.CheckCell::points).sum(),
+                            checks.stream()
+                                    .mapToInt(Gradebook.CheckCell::points)
+                                    .sum(),
                             checks.stream().anyMatch(Gradebook.CheckCell::late),
                             checks));
                 }
@@ -121,8 +124,7 @@ final class GradebookBuilder {
             Optional<ScoreOverride> override,
             Optional<LateResult> late) {
         int max = check.maxPoints();
-        Optional<Integer> verified =
-                standing.flatMap(Standing::verified).map(v -> Math.min(v, max));
+        Optional<Integer> verified = standing.flatMap(Standing::verified).map(v -> Math.min(v, max));
         int points = override.map(o -> Math.min(o.score(), max)).orElse(verified.orElse(0));
         int onTime = late.flatMap(LateResult::onTimeVerified)
                 .map(v -> Math.min(v, max))

@@ -75,9 +75,8 @@ public final class GradebookService {
         List<WeekChecks> weeks = catalog.weeks().stream()
                 .filter(w -> viewer.isInstructor() ? now.graded(w.week()) : now.open(w.week()))
                 .toList();
-        List<Standing> standings = results.of(person.id()).stream()
-                .map(GradebookService::standing)
-                .toList();
+        List<Standing> standings =
+                results.of(person.id()).stream().map(GradebookService::standing).toList();
         return GradebookBuilder.build(new GradebookBuilder.Inputs(
                 now.now(),
                 now.scheduled(),

@@ -23,8 +23,9 @@ public final class RosterCsv {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("the roster is empty; its first line names the columns (name[,role])");
         }
-        List<String> header =
-                records.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = records.get(0).stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .toList();
         int name = header.indexOf("name");
         int role = header.indexOf("role");
         if (name < 0) {

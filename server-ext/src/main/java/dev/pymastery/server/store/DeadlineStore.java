@@ -89,8 +89,8 @@ public final class DeadlineStore {
     }
 
     private static int lateAttempts(Connection c, long personId, int week) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT COUNT(*) FROM attempts WHERE person_id = ? AND check_id LIKE ? AND late")) {
+        try (PreparedStatement select =
+                c.prepareStatement("SELECT COUNT(*) FROM attempts WHERE person_id = ? AND check_id LIKE ? AND late")) {
             select.setLong(1, personId);
             select.setString(2, String.format("w%02d.%%", week));
             try (ResultSet rows = select.executeQuery()) {

@@ -1,7 +1,7 @@
 package dev.pymastery.server.store;
 
-import dev.pymastery.server.course.PublishedWeek;
 import dev.pymastery.server.course.Publication;
+import dev.pymastery.server.course.PublishedWeek;
 import dev.pymastery.server.course.WeekFile;
 import dev.pymastery.server.course.WeekGate;
 import java.sql.Connection;
@@ -93,8 +93,8 @@ public final class ScheduleStore {
         try (Connection c = database.dataSource().getConnection()) {
             Map<Integer, List<PublishedWeek.FileInfo>> files = files(c);
             List<PublishedWeek> weeks = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement(
-                            "SELECT week, published_at, due_at FROM published_weeks ORDER BY week");
+            try (PreparedStatement select =
+                            c.prepareStatement("SELECT week, published_at, due_at FROM published_weeks ORDER BY week");
                     ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     weeks.add(week(rows, files.getOrDefault(rows.getInt(1), List.of())));
