@@ -2,12 +2,12 @@ package dev.pymastery.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pymastery.checks.client.AttemptJson;
 import dev.pymastery.server.people.Role;
+import dev.pymastery.server.store.NewAttempt;
 import dev.pymastery.server.web.Access;
 import dev.pymastery.server.web.Route;
 import io.javalin.http.HandlerType;
-import dev.pymastery.checks.client.AttemptJson;
-import dev.pymastery.server.store.NewAttempt;
 import io.javalin.testtools.JavalinTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +37,8 @@ abstract class AuthorizationContract extends ServerContract {
         annAttempt = server.attempts()
                 .record(List.of(new NewAttempt(
                         server.people().find("ann").orElseThrow(),
-                        AttemptJson.read(Api.JSON.readTree(Fixtures.attempt("w01.repl-audit.money-eq", "failed", 0, 2))))))
+                        AttemptJson.read(
+                                Api.JSON.readTree(Fixtures.attempt("w01.repl-audit.money-eq", "failed", 0, 2))))))
                 .get(0)
                 .id();
     }

@@ -38,11 +38,9 @@ public final class AttemptFlags {
                 while (rows.next()) {
                     boolean late = rows.getBoolean(2);
                     long voided = rows.getLong(3);
-                    flags.put(
-                            rows.getLong(1),
-                            new Flags(
-                                    late,
-                                    rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(voided))));
+                    Optional<Instant> voidedAt =
+                            rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(voided));
+                    flags.put(rows.getLong(1), new Flags(late, voidedAt));
                 }
                 return flags;
             }

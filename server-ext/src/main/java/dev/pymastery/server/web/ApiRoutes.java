@@ -141,9 +141,12 @@ public final class ApiRoutes {
             ObjectNode node = AttemptJson.writeRecorded(recorded);
             AttemptFlags.Flags f = flagged.get(recorded.id());
             node.put("late", f != null && f.late());
-            node.put(
-                    "voidedAt",
-                    f == null ? null : f.voidedAt().map(Instant::toString).orElse(null));
+            Optional<Instant> voidedAt = f == null ? Optional.empty() : f.voidedAt();
+            if (voidedAt.isPresent()) {
+                node.put("voidedAt", voidedAt.get().toString());
+            } else {
+                node.putNull("voidedAt");
+            }
             list.add(node);
         }
         ctx.json(Map.of("learner", person.name(), "attempts", list));
