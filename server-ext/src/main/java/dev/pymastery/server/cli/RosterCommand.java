@@ -51,10 +51,13 @@ final class RosterCommand {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(roster + ": " + e.getMessage());
         }
-        long start = System.nanoTime();
-        RosterImport result = CourseCommands.withCourse(
-                settings, clock, services -> services.roster().importAll(entries, course.actor()));
-        long ms = (System.nanoTime() - start) / 1_000_000;
+        long[] ms = new long[1];
+        RosterImport result = CourseCommands.withCourse(settings, clock, services -> {
+            long start = System.nanoTime();
+            RosterImport imported = services.roster().importAll(entries, course.actor());
+            ms[0] = (System.nanoTime() - start) / 1_000_000;
+            return imported;
+        });
         StringBuilder csv = new StringBuilder("name,role,token\n");
         for (IssuedToken issued : result.added()) {
             csv.append(issued.name())
@@ -69,7 +72,7 @@ final class RosterCommand {
         } else {
             PrivateFiles.write(tokens, csv.toString());
         }
-        System.err.println("pymastery server: imported " + roster + " in " + ms + " ms: "
+        System.err.println("pymastery server: imported " + roster + " in " + ms[0] + " ms: "
                 + result.added().size()
                 + " added, " + result.existing().size() + " already there (their tokens are unchanged; "
                 + "./pymastery server token NAME issues another)"
