@@ -4,6 +4,7 @@ import dev.pymastery.checks.CheckFiles;
 import dev.pymastery.checks.CheckFormatException;
 import dev.pymastery.checks.CheckSpec;
 import dev.pymastery.checks.WeekChecks;
+import dev.pymastery.runner.notebook.FileModes;
 import dev.pymastery.runner.notebook.Notebook;
 import dev.pymastery.runner.notebook.NotebookFiles;
 import dev.pymastery.runner.notebook.NotebookFormatException;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -84,7 +86,10 @@ final class Release {
 
     private static Path copy(Path from, Path to) {
         try {
-            return Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            Optional<Set<PosixFilePermission>> previous = FileModes.of(to);
+            Path copied = Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            FileModes.apply(copied, previous); // as the notebook beside it, not the instructor file's mode
+            return copied;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
         }
