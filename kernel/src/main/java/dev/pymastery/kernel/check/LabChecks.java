@@ -18,18 +18,21 @@ public final class LabChecks implements AutoCloseable {
     final CPythonRuntimes cpython;
     final Optional<String> notebook;
     final Optional<String> kernelId;
+    private final Path folder;
 
     private LabChecks(
             CatalogFinder catalogs,
             AttemptRecorder recorder,
             CPythonRuntimes cpython,
             Optional<String> notebook,
-            Optional<String> kernelId) {
+            Optional<String> kernelId,
+            Path folder) {
         this.catalogs = catalogs;
         this.recorder = recorder;
         this.cpython = cpython;
         this.notebook = notebook;
         this.kernelId = kernelId;
+        this.folder = folder;
     }
 
     /**
@@ -42,14 +45,16 @@ public final class LabChecks implements AutoCloseable {
                 new AttemptRecorder(env),
                 cpython,
                 Optional.ofNullable(env.get("JPY_SESSION_NAME")).filter(s -> !s.isBlank()),
-                Optional.of(kernelId));
+                Optional.of(kernelId),
+                cwd);
     }
 
-    /** Adds {@code %check}, {@code %checks} and {@code %progress}. */
+    /** Adds {@code %check}, {@code %checks}, {@code %progress} and {@code %fetch}. */
     public MagicRegistry register(MagicRegistry registry) {
         return registry.register(new CheckMagic(this))
                 .register(new ChecksMagic(this))
-                .register(new ProgressMagic(this));
+                .register(new ProgressMagic(this))
+                .register(new FetchMagic(this, folder));
     }
 
     @Override
