@@ -52,6 +52,7 @@ final class ReleasedWeek {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the release in " + folder, e);
         }
+        files.sort(java.util.Comparator.comparing(WeekFile::kind).thenComparing(WeekFile::name));
         if (files.stream().noneMatch(f -> f.kind() == WeekFile.Kind.NOTEBOOK)) {
             throw new IllegalArgumentException(String.format(
                     "%s has no released notebook for week %d (week%02d-*.ipynb); release it first:"

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A time on the command line ({@code --at}, {@code --due}, {@code --until}): {@code now}, an RFC
@@ -22,7 +23,7 @@ final class TimeArgument {
     static Instant parse(String option, String text, Clock clock) {
         String value = text.strip();
         if (value.equalsIgnoreCase("now")) {
-            return clock.instant();
+            return clock.instant().truncatedTo(ChronoUnit.SECONDS);
         }
         ZoneId zone = clock.getZone();
         try {
