@@ -14,6 +14,7 @@ import dev.pymastery.server.web.ApiRoutes;
 import dev.pymastery.server.web.Authenticator;
 import dev.pymastery.server.web.CourseRoutes;
 import dev.pymastery.server.web.DashboardRoutes;
+import dev.pymastery.server.web.GradebookRoutes;
 import dev.pymastery.server.web.InstructorRoutes;
 import dev.pymastery.server.web.Metrics;
 import dev.pymastery.server.web.OpsRoutes;
@@ -79,16 +80,10 @@ public final class ProgressServer implements AutoCloseable {
         routes.addAll(new CourseRoutes(
                         course.catalog(), course.schedule(), course.deadlines(), course.gradebook(), course.feedback())
                 .routes());
-        routes.addAll(new InstructorRoutes(
-                        course.catalog(),
-                        course.people(),
-                        course.gradebook(),
-                        course.reviews(),
-                        course.feedback(),
-                        course.deadlines(),
-                        course.audit(),
-                        json)
-                .routes());
+        InstructorRoutes corrections = new InstructorRoutes(
+                course.catalog(), course.people(), course.reviews(), course.feedback(), course.deadlines(), json);
+        routes.addAll(new GradebookRoutes(course.gradebook(), course.audit(), corrections).routes());
+        routes.addAll(corrections.routes());
         return routes;
     }
 

@@ -2,14 +2,9 @@ package dev.pymastery.server.web;
 
 import dev.pymastery.checks.CheckCatalog;
 import dev.pymastery.checks.CheckSpec;
-import dev.pymastery.server.gradebook.GradebookCsv;
-import dev.pymastery.server.gradebook.GradebookJson;
-import dev.pymastery.server.gradebook.GradebookService;
 import dev.pymastery.server.people.Person;
-import dev.pymastery.server.review.AuditEntry;
 import dev.pymastery.server.review.Feedback;
 import dev.pymastery.server.review.VoidedAttempt;
-import dev.pymastery.server.store.AuditLog;
 import dev.pymastery.server.store.DeadlineStore;
 import dev.pymastery.server.store.FeedbackStore;
 import dev.pymastery.server.store.PeopleStore;
@@ -24,48 +19,36 @@ import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Instructors' API: the gradebook (JSON for an LMS, CSV), voiding and restoring attempts, score
- * overrides, feedback, deadline extensions, and the audit log that records each of those with its
- * reason. Writes need the Authorization header (the dashboard's cookie is for reading only).
+ * Instructors' corrections: voiding and restoring attempts, score overrides, feedback and deadline
+ * extensions, each recorded in the audit log with its reason ({@link GradebookRoutes} reads them
+ * back). Writes need the Authorization header (the dashboard's cookie is for reading only).
  */
 public final class InstructorRoutes {
     private static final int MAX_REASON = 2000;
     private final CheckCatalog catalog;
     private final PeopleStore people;
-    private final GradebookService gradebook;
     private final ReviewStore reviews;
     private final FeedbackStore feedback;
     private final DeadlineStore deadlines;
-    private final AuditLog audit;
     private final JsonMapper json;
 
     public InstructorRoutes(
             CheckCatalog catalog,
             PeopleStore people,
-            GradebookService gradebook,
             ReviewStore reviews,
             FeedbackStore feedback,
             DeadlineStore deadlines,
-            AuditLog audit,
             JsonMapper json) {
         this.catalog = catalog;
         this.people = people;
-        this.gradebook = gradebook;
         this.reviews = reviews;
         this.feedback = feedback;
         this.deadlines = deadlines;
-        this.audit = audit;
         this.json = json;
     }
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/v1/gradebook", Access.INSTRUCTOR, this::gradebook),
-                Route.get("/api/v1/gradebook.csv", Access.INSTRUCTOR, ctx -> {
-                    ctx.contentType("text/csv; charset=utf-8");
-                    ctx.header("Content-Disposition", "attachment; filename=\"pymastery-gradebook.csv\"");
-                    ctx.result(GradebookCsv.of(gradebook.cohort()));
-                }),
                 Route.post("/api/v1/attempts/{id}/void", Access.INSTRUCTOR, ctx -> setVoided(ctx, true)),
                 Route.post("/api/v1/attempts/{id}/restore", Access.INSTRUCTOR, ctx -> setVoided(ctx, false)),
                 Route.post("/api/v1/learners/{name}/overrides", Access.INSTRUCTOR, this::override),
@@ -74,18 +57,7 @@ public final class InstructorRoutes {
                     ctx.json(CourseRoutes.feedbackOf(learner.name(), feedback.of(learner.id())));
                 }),
                 Route.post("/api/v1/learners/{name}/feedback", Access.INSTRUCTOR, this::writeFeedback),
-                Route.post("/api/v1/learners/{name}/extensions", Access.INSTRUCTOR, this::extend),
-                Route.get("/api/v1/audit", Access.INSTRUCTOR, this::audit));
-    }
-
-    private void gradebook(Context ctx) {
-        String learner = ctx.queryParam("learner");
-        if (learner == null) {
-            ctx.json(GradebookJson.of(gradebook.cohort()));
-            return;
-        }
-        Person person = person(learner);
-        ctx.json(GradebookJson.of(gradebook.of(person, Authenticator.person(ctx))));
+                Route.post("/api/v1/learners/{name}/extensions", Access.INSTRUCTOR, this::extend));
     }
 
     private void setVoided(Context ctx, boolean voided) {
@@ -156,34 +128,11 @@ public final class InstructorRoutes {
         ctx.json(Map.of("learner", learner.name(), "week", week, "until", until.toString(), "lateAttempts", late));
     }
 
-    private void audit(Context ctx) {
-        Optional<Person> learner =
-                Optional.ofNullable(ctx.queryParam("learner")).map(this::person);
-        int limit = limit(ctx);
-        List<Map<String, Object>> entries = audit.entries(learner.map(Person::id), limit).stream()
-                .map(InstructorRoutes::entry)
-                .toList();
-        ctx.json(Map.of("entries", entries));
-    }
-
-    private static Map<String, Object> entry(AuditEntry e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", e.id());
-        out.put("at", e.at().toString());
-        out.put("actor", e.actor());
-        out.put("action", e.action());
-        out.put("learner", e.learner().orElse(null));
-        out.put("target", e.target());
-        out.put("reason", e.reason());
-        out.put("detail", e.detail());
-        return out;
-    }
-
     private Person named(Context ctx) {
         return person(ctx.pathParam("name"));
     }
 
-    private Person person(String name) {
+    Person person(String name) {
         try {
             Person.checkName(name);
         } catch (IllegalArgumentException e) {
@@ -200,21 +149,5 @@ public final class InstructorRoutes {
             throw ApiProblem.badRequest(
                     "an attempt id is a number (the 'id' of GET api/v1/learners/NAME/attempts), not '" + text + "'");
         }
-    }
-
-    private static int limit(Context ctx) {
-        String text = ctx.queryParam("limit");
-        if (text == null) {
-            return 200;
-        }
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= 1000) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiProblem.badRequest("'limit' must be a whole number from 1 to 1000, not '" + text + "'");
     }
 }
