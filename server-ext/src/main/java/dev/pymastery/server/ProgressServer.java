@@ -6,6 +6,7 @@ import dev.pymastery.server.attempts.AttemptRules;
 import dev.pymastery.server.events.EventHub;
 import dev.pymastery.server.people.Tokens;
 import dev.pymastery.server.progress.ProgressService;
+import dev.pymastery.server.store.AttemptFlags;
 import dev.pymastery.server.store.AttemptStore;
 import dev.pymastery.server.store.Database;
 import dev.pymastery.server.store.PeopleStore;
@@ -15,7 +16,10 @@ import dev.pymastery.server.verify.VerificationWorkers;
 import dev.pymastery.server.verify.VerifySettings;
 import dev.pymastery.server.web.ApiRoutes;
 import dev.pymastery.server.web.Authenticator;
+import dev.pymastery.server.web.CourseRoutes;
 import dev.pymastery.server.web.DashboardRoutes;
+import dev.pymastery.server.web.GradebookRoutes;
+import dev.pymastery.server.web.InstructorRoutes;
 import dev.pymastery.server.web.Metrics;
 import dev.pymastery.server.web.OpsRoutes;
 import dev.pymastery.server.web.Route;
@@ -41,6 +45,7 @@ public final class ProgressServer implements AutoCloseable {
     private final EventHub events;
     private final VerificationJobs verificationJobs;
     private final VerificationWorkers verifiers;
+    private final CourseServices course;
     private final List<Route> routes;
     private final Javalin app;
 
@@ -93,10 +98,35 @@ public final class ProgressServer implements AutoCloseable {
         Authenticator authenticator = new Authenticator(people);
         List<Route> all = new ArrayList<>();
         all.addAll(new OpsRoutes(database, metrics).routes());
-        all.addAll(new ApiRoutes(recorder, attempts, people, progress, events, metrics, json).routes());
+        this.course = CourseServices.create(database, catalog, people, clock);
+        all.addAll(new ApiRoutes(
+                        recorder,
+                        attempts,
+                        people,
+                        progress,
+                        events,
+                        metrics,
+                        json,
+                        course.schedule(),
+                        new AttemptFlags(database))
+                .routes());
+        all.addAll(instructorTools(course, json));
         all.addAll(new DashboardRoutes(authenticator).routes());
         this.routes = List.copyOf(all);
         this.app = WebApp.create(routes, authenticator, metrics, json, accessLog);
+    }
+
+    /** Publishing, deadlines, grades, feedback and the audit log (issue 12, part B). */
+    private static List<Route> instructorTools(CourseServices course, JsonMapper json) {
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(new CourseRoutes(
+                        course.catalog(), course.schedule(), course.deadlines(), course.gradebook(), course.feedback())
+                .routes());
+        InstructorRoutes corrections = new InstructorRoutes(
+                course.catalog(), course.people(), course.reviews(), course.feedback(), course.deadlines(), json);
+        routes.addAll(new GradebookRoutes(course.gradebook(), course.audit(), corrections).routes());
+        routes.addAll(corrections.routes());
+        return routes;
     }
 
     /** A server on an open database and a loaded catalog; the app is not started. */
@@ -146,6 +176,11 @@ public final class ProgressServer implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Publishing, deadlines, reviews, feedback, roster and gradebook on the server's database. */
+    public CourseServices course() {
+        return course;
     }
 
     /** The check catalog the server scores attempts against. */

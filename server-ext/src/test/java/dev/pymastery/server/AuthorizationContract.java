@@ -2,11 +2,17 @@ package dev.pymastery.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pymastery.checks.client.AttemptJson;
 import dev.pymastery.server.people.Role;
+import dev.pymastery.server.store.NewAttempt;
 import dev.pymastery.server.web.Access;
 import dev.pymastery.server.web.Route;
 import io.javalin.http.HandlerType;
 import io.javalin.testtools.JavalinTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,21 +23,55 @@ import org.junit.jupiter.api.Test;
 abstract class AuthorizationContract extends ServerContract {
     String bob;
     String revoked;
+    long annAttempt;
 
     @BeforeEach
     void addBobAndCarl() {
         bob = token("bob", Role.LEARNER);
         revoked = token("carl", Role.LEARNER);
         assertThat(server.people().revoke("carl")).isEqualTo(1);
+        // Both weeks published a day ago: every learner route has something to answer.
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+        Fixtures.publish(server, 1, yesterday, Optional.empty());
+        Fixtures.publish(server, 2, yesterday, Optional.empty());
+        annAttempt = server.attempts()
+                .record(List.of(new NewAttempt(
+                        server.people().find("ann").orElseThrow(),
+                        AttemptJson.read(
+                                Api.JSON.readTree(Fixtures.attempt("w01.repl-audit.money-eq", "failed", 0, 2))))))
+                .get(0)
+                .id();
     }
 
-    private static String path(Route route, String name) {
-        return route.path().replace("{name}", name);
+    private String path(Route route, String name) {
+        return route.path()
+                .replace("{name}", name)
+                .replace("{id}", String.valueOf(annAttempt))
+                .replace("{week}", "1")
+                .replace("{file}", "week01-test.ipynb");
     }
 
-    private static Api.Answer call(Api api, Route route, String path, String token) {
+    /** A body each POST route accepts from whoever may call it. */
+    private static String body(Route route) {
+        String path = route.path();
+        if (path.endsWith("/void") || path.endsWith("/restore")) {
+            return "{\"reason\":\"authorization test\"}";
+        }
+        if (path.endsWith("/overrides")) {
+            return "{\"checkId\":\"w01.repl-audit.money-eq\",\"score\":1,\"reason\":\"authorization test\"}";
+        }
+        if (path.endsWith("/feedback")) {
+            return "{\"lab\":\"w01.repl-audit\",\"text\":\"Well done\"}";
+        }
+        if (path.endsWith("/extensions")) {
+            return "{\"week\":1,\"until\":\"2030-01-01T00:00:00Z\",\"reason\":\"authorization test\"}";
+        }
+        return Fixtures.attempt("w01.repl-audit.money-eq", "passed", 2, 2);
+    }
+
+    private Api.Answer call(Api api, Route route, String path, String token) {
         if (route.method() == HandlerType.POST) {
-            return api.post(path, token, Fixtures.attempt("w01.repl-audit.money-eq", "passed", 2, 2));
+            return api.post(path, token, body(route));
         }
         if (route.path().equals("/api/v1/events")) {
             // Only the status matters here: ask for JSON so a permitted stream answers and ends at once.
@@ -85,7 +125,8 @@ abstract class AuthorizationContract extends ServerContract {
                     assertThat(other.status())
                             .as("ann on " + route.path() + " of bob")
                             .isEqualTo(403);
-                    assertThat(other.detail()).contains("only their own");
+                    assertThat(other.detail())
+                            .contains(route.access() == Access.INSTRUCTOR ? "only instructors" : "only their own");
                     assertThat(call(api, route, path(route, "bob"), teacher).status())
                             .isEqualTo(200);
                 }

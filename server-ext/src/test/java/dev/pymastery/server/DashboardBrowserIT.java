@@ -4,40 +4,71 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pymastery.server.people.Role;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The dashboard in headless Chromium on real data: the instructor's grid (its screenshot's cell
- * colours match the seeded points), a live update over SSE, the drill-down, and the learner's page.
+ * The dashboard in headless Chromium on real data: the instructor's grid with a learner in each
+ * state (not started, tried and failed, passed but unverified, verified), a late one, a week not
+ * yet open; every mark's colour in the screenshot matches its state; a live update that flashes
+ * and fades; the drill-down; the learner's page with only the open week, its download and feedback;
+ * every table with headers.
  */
 class DashboardBrowserIT {
-    /** The colours dashboard.css gives full, partial and empty weeks. */
-    private static final Map<String, Integer> COLOURS = Map.of("full", 0x2e7d32, "partial", 0xf9a825, "none", 0xeeeeee);
+    /** The colours dashboard.css gives the four states. */
+    private static final Map<String, Integer> COLOURS =
+            Map.of("not-started", 0xeeeeee, "failed", 0xc62828, "passed-unverified", 0xf9a825, "verified", 0x2e7d32);
 
     @TempDir
     Path dir;
 
     @Test
-    void theDashboardShowsRealDataAndUpdatesLive() throws Exception {
+    void theDashboardShowsEachStateAsTheDataSaysAndUpdatesLive() throws Exception {
         Browser.require();
-        try (ProgressServer server = Fixtures.server(Databases.SQLITE, dir)) {
+        String url = Databases.fresh(Databases.SQLITE, dir);
+        try (ProgressServer server =
+                ProgressServer.create(dev.pymastery.server.store.Database.open(url), Fixtures.catalog(), false)) {
             String teacher = server.people().issueToken(server.people().add("teacher", Role.INSTRUCTOR));
             String ann = server.people().issueToken(server.people().add("ann", Role.LEARNER));
             String bob = server.people().issueToken(server.people().add("bob", Role.LEARNER));
             String cara = server.people().issueToken(server.people().add("cara", Role.LEARNER));
+            String dan = server.people().issueToken(server.people().add("dan", Role.LEARNER));
+            Instant now = Instant.now();
+            Fixtures.publish(server, 1, now.minus(Duration.ofDays(1)), Optional.of(now.minus(Duration.ofHours(1))));
+            Instant opens = now.plus(Duration.ofDays(2));
+            Fixtures.publish(server, 2, opens, Optional.empty());
             server.app().start("127.0.0.1", 0);
             Api api = new Api(server.app().port());
-            post(api, ann, "w01.repl-audit.money-eq", 2, 2);
-            post(api, ann, "w01.repl-audit.vector-rmul", 1, 1);
-            post(api, bob, "w01.repl-audit.vector-rmul", 1, 1);
-            post(api, bob, "w02.lazy-pipeline.gen-basic", 3, 3);
-            post(api, bob, "w02.lazy-pipeline.no-list", 1, 1);
+            Instant onTime = now.minus(Duration.ofHours(2));
+            Verifications.verify(url, post(api, ann, "w01.repl-audit.money-eq", 2, onTime), 2, true);
+            post(api, ann, "w01.repl-audit.vector-rmul", 1, onTime);
+            Verifications.verify(url, post(api, bob, "w01.repl-audit.money-eq", 0, onTime), 0, false);
+            Verifications.verify(url, post(api, dan, "w01.repl-audit.money-eq", 2, now), 2, true);
+            assertThat(api.post(
+                                    "/api/v1/learners/ann/feedback",
+                                    teacher,
+                                    "{\"lab\":\"w01.repl-audit\",\"text\":\"Equality is right; hash it too.\"}")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.post(
+                                    "/api/v1/learners/bob/extensions",
+                                    teacher,
+                                    "{\"week\":1,\"until\":\"" + now.plus(Duration.ofDays(1))
+                                            + "\",\"reason\":\"away for a funeral\"}")
+                            .status())
+                    .isEqualTo(200);
 
             String out = Browser.node(
                     "dashboard-check.mjs",
@@ -55,64 +86,103 @@ class DashboardBrowserIT {
             assertThat(report.path("errorsBeforeForbiddenFetch").asInt())
                     .as("browser console errors: " + report.path("errors"))
                     .isZero();
-            assertThat(report.path("cohortUrl").asString()).endsWith("/dashboard/cohort.html");
-            assertThat(report.path("status").asString()).startsWith("3 learners, 2 weeks, 7 points");
 
+            // The grid: graded weeks only (week 2 is on the schedule, not open yet), each learner's state per check.
+            assertThat(report.path("cohortUrl").asString()).endsWith("/dashboard/cohort.html");
+            assertThat(report.path("status").asString()).startsWith("4 learners, 2 weeks, 7 points in all.");
+            assertThat(report.path("weekHeaders").get(1).asString()).isEqualTo("W01");
+            assertThat(report.path("weekHeaders").get(2).asString()).startsWith("W02opens ");
             Map<String, String> expected = Map.of(
-                    "ann/1",
-                    "3/3 full",
-                    "ann/2",
-                    "0/4 none",
-                    "bob/1",
-                    "1/3 partial",
-                    "bob/2",
-                    "4/4 full",
-                    "cara/1",
-                    "0/3 none",
-                    "cara/2",
-                    "0/4 none");
-            BufferedImage screenshot = ImageIO.read(dir.resolve("cohort.png").toFile());
-            assertThat(report.path("cells")).hasSize(6);
+                    "ann/1", "2/3 verified,passed-unverified",
+                    "bob/1", "0/3 failed,not-started",
+                    "cara/1", "0/3 not-started,not-started",
+                    "dan/1", "2/3late verified,not-started");
+            assertThat(report.path("cells")).hasSize(8);
             for (JsonNode cell : report.path("cells")) {
                 String key = cell.path("learner").asString() + "/"
                         + cell.path("week").asInt();
-                String want = expected.get(key);
-                assertThat(cell.path("text").asString() + " "
-                                + cell.path("level").asString())
-                        .as(key)
-                        .isEqualTo(want);
-                int x = (int) (cell.path("x").asDouble() + 3);
-                int y = (int) (cell.path("y").asDouble() + cell.path("height").asDouble() / 2);
-                int rgb = screenshot.getRGB(x, y) & 0xffffff;
-                assertThat(close(rgb, COLOURS.get(want.split(" ")[1])))
-                        .as("%s at (%d,%d) is %06x in the screenshot, expected %s", key, x, y, rgb, want)
-                        .isTrue();
+                String shown =
+                        cell.path("text").asString() + " " + cell.path("states").asString();
+                assertThat(shown).as(key).isEqualTo(expected.getOrDefault(key, "0/4 not-started,not-started"));
+                assertThat(cell.path("late").asBoolean()).as(key).isEqualTo(key.equals("dan/1"));
             }
+            assertPipsHaveTheirColours(dir.resolve("cohort.png"), report.path("cohortPips"), 16);
+            assertPipsHaveTheirColours(dir.resolve("cohort.png"), report.path("legendPips"), 4);
+            List<String> pipStates = new ArrayList<>();
+            report.path("cohortPips").forEach(p -> {
+                if (p.path("learner").asString().equals("bob") && p.path("week").asInt() == 1) {
+                    pipStates.add(p.path("state").asString());
+                }
+            });
+            assertThat(pipStates).containsExactly("failed", "not-started");
+            assertThat(report.path("cohortTables").path("withoutHeaders")).isEmpty();
+            assertThat(report.path("auditActions").toString()).contains("extend", "feedback", "publish");
 
+            // Live: cara's attempt turns her first mark red; the highlight appears and fades.
             assertThat(report.path("livePostStatus").asInt()).isEqualTo(201);
-            assertThat(report.path("liveCell").path("text").asString()).isEqualTo("2/4");
-            assertThat(report.path("liveCell").path("level").asString()).contains("partial");
+            assertThat(report.path("liveCell").path("animation").asString()).isEqualTo("flash-fade");
+            assertThat(report.path("liveFadedAfterMs").asLong()).isLessThan(6_000);
+            assertThat(report.path("liveShadowAfter").asString()).isIn("none", "");
             assertThat(report.path("detail").asString())
-                    .contains("cara · week 2")
-                    .contains("The pipeline is a generator")
-                    .contains("pipeline returned a list");
+                    .contains("ann · week 1")
+                    .contains("verified by the server")
+                    .contains("passed, not yet verified")
+                    .contains("Equality is right; hash it too.")
+                    .contains("Audit log for ann");
+            assertThat(report.path("detailTables").path("withoutHeaders")).isEmpty();
+            assertThat(report.path("detailTables").path("count").asInt()).isGreaterThanOrEqualTo(6);
 
+            // The learner: only the open week, what counts, the download, the feedback.
             assertThat(report.path("learnerUrl").asString()).endsWith("/dashboard/me.html");
-            assertThat(report.path("learnerStatus").asString()).isEqualTo("3 of 7 points");
-            assertThat(report.path("learnerWeeks").get(0).path("points").asInt())
-                    .isEqualTo(3);
+            assertThat(report.path("learnerStatus").asString()).isEqualTo("2 of 3 points");
+            assertThat(report.path("learnerPending").asString()).startsWith("1 passed check(s) wait");
+            assertThat(report.path("learnerWeeks")).hasSize(1);
+            assertThat(report.path("learnerWeeks").get(0).path("due").asString())
+                    .startsWith("Due ");
+            assertThat(report.path("learnerChecks"))
+                    .extracting(c ->
+                            c.path("check").asString() + " " + c.path("state").asString())
+                    .containsExactly(
+                            "w01.repl-audit.money-eq verified", "w01.repl-audit.vector-rmul passed-unverified");
+            assertPipsHaveTheirColours(dir.resolve("learner.png"), report.path("learnerPips"), 2);
+            assertThat(report.path("downloads"))
+                    .extracting(d -> d.path("name").asString())
+                    .containsExactly("week01-test.ipynb", "week01-test.checks.yaml");
+            assertThat(report.path("download").path("status").asInt()).isEqualTo(200);
+            assertThat(report.path("download").path("body").asString()).isEqualTo(Fixtures.learnerNotebook(1));
+            assertThat(report.path("unpublishedDownloadStatus").asInt()).isEqualTo(404);
+            assertThat(report.path("feedback").get(0).path("text").asString())
+                    .contains("Equality is right; hash it too.");
+            assertThat(report.path("learnerTables").path("withoutHeaders")).isEmpty();
             assertThat(report.path("learnerCohortStatus").asInt()).isEqualTo(403);
+        }
+    }
+
+    /** Each mark's centre in the screenshot has its state's colour. */
+    private static void assertPipsHaveTheirColours(Path png, JsonNode pips, int count) throws Exception {
+        BufferedImage screenshot = ImageIO.read(png.toFile());
+        assertThat(pips).hasSize(count);
+        Map<String, Integer> seen = new HashMap<>();
+        for (JsonNode pip : pips) {
+            String state = pip.path("state").asString();
+            int x = (int) pip.path("x").asDouble();
+            int y = (int) pip.path("y").asDouble();
+            int rgb = screenshot.getRGB(x, y) & 0xffffff;
+            assertThat(close(rgb, COLOURS.get(state)))
+                    .as("%s mark at (%d,%d) of %s is %06x in %s", state, x, y, pip, rgb, png.getFileName())
+                    .isTrue();
+            seen.merge(state, 1, Integer::sum);
         }
     }
 
     /** Copies the screenshots to target/dashboard-screenshots for a person to look at. */
     private void keepScreenshots() throws java.io.IOException {
         Path kept = Databases.repositoryRoot().resolve("server-ext/target/dashboard-screenshots");
-        java.nio.file.Files.createDirectories(kept);
+        Files.createDirectories(kept);
         for (String name : new String[] {"cohort.png", "drilldown.png", "learner.png"}) {
             Path shot = dir.resolve(name);
-            if (java.nio.file.Files.exists(shot)) {
-                java.nio.file.Files.copy(shot, kept.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (Files.exists(shot)) {
+                Files.copy(shot, kept.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -126,9 +196,13 @@ class DashboardBrowserIT {
         return true;
     }
 
-    private static void post(Api api, String token, String check, int score, int max) {
-        String body =
-                Fixtures.attempt(UUID.randomUUID().toString(), check, score == max ? "passed" : "failed", score, max);
-        assertThat(api.post("/api/v1/attempts", token, body).status()).isEqualTo(201);
+    private static long post(Api api, String token, String check, int score, Instant at) {
+        int max = check.endsWith("money-eq") ? 2 : 1;
+        Api.Answer answer = api.post(
+                "/api/v1/attempts",
+                token,
+                Fixtures.attemptAt(check, score == max ? "passed" : "failed", score, max, at));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().path("id").asLong();
     }
 }

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pymastery.checks.client.AttemptJson;
 import dev.pymastery.server.web.Route;
+import io.javalin.http.HandlerType;
 import io.javalin.testtools.JavalinTest;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +27,8 @@ abstract class FuzzContract extends ServerContract {
     private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"};
     /** The attempt's fields, in a fixed order so that the seed gives the same requests every run. */
     private static final String[] FIELDS = AttemptJson.FIELDS.stream().sorted().toArray(String[]::new);
+    /** A path parameter of a route: {name}, {id}, {week}, {file}. */
+    private static final Pattern PARAMETER = Pattern.compile("\\{[a-z]+\\}");
 
     @Test
     void noInputMakesTheServerFail() {
@@ -29,8 +36,12 @@ abstract class FuzzContract extends ServerContract {
             Api api = new Api(app.port());
             Random random = new Random(20250131L);
             List<String> paths = new ArrayList<>();
+            Set<String> posted = new HashSet<>();
             for (Route route : server.routes()) {
                 paths.add(route.path());
+                if (route.method() == HandlerType.POST) {
+                    posted.add(route.path());
+                }
             }
             paths.add("/api/v1/nothing-here");
             paths.add("/api/v2/attempts");
@@ -40,8 +51,10 @@ abstract class FuzzContract extends ServerContract {
                 for (int round = 0; round < ROUNDS_PER_ROUTE; round++) {
                     String method = random.nextInt(4) == 0
                             ? METHODS[random.nextInt(METHODS.length)]
-                            : template.equals("/api/v1/attempts") || template.equals("/login") ? "POST" : "GET";
-                    String path = template.replace("{name}", pathSegment(random)) + query(random);
+                            : posted.contains(template) ? "POST" : "GET";
+                    String path =
+                            PARAMETER.matcher(template).replaceAll(m -> Matcher.quoteReplacement(pathSegment(random)))
+                                    + query(random);
                     String token =
                             switch (random.nextInt(5)) {
                                 case 0 -> null;
@@ -96,7 +109,8 @@ abstract class FuzzContract extends ServerContract {
     }
 
     private static String pathSegment(Random random) {
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(7)) {
+            case 6 -> String.valueOf(random.nextInt(3)); // a week, an attempt id
             case 0 -> "ann";
             case 1 -> "teacher";
             case 2 -> URLEncoder.encode(unicode(random, 1 + random.nextInt(40)), StandardCharsets.UTF_8);
@@ -114,6 +128,7 @@ abstract class FuzzContract extends ServerContract {
                                 .get(random.nextInt(7));
             case 1 -> "?checkId=" + URLEncoder.encode(unicode(random, random.nextInt(300)), StandardCharsets.UTF_8);
             case 2 -> "?token=" + URLEncoder.encode(unicode(random, 20), StandardCharsets.UTF_8);
+            case 3 -> "?learner=" + pathSegment(random);
             default -> "";
         };
     }

@@ -112,9 +112,12 @@ class JupyterProxyIT {
                         .as(report.path("failure").asString())
                         .isFalse();
                 assertThat(report.path("cohortUrl").asString()).endsWith("/pymastery/dashboard/cohort.html");
-                assertThat(report.path("liveCell").path("text").asString()).isEqualTo("2/4");
+                assertThat(report.path("liveCell").path("states").asString()).isEqualTo("failed,not-started");
                 assertThat(report.path("learnerUrl").asString()).endsWith("/pymastery/dashboard/me.html");
-                assertThat(report.path("learnerStatus").asString()).isEqualTo("2 of 7 points");
+                // no schedule: both weeks open; ann's pass is claimed, not verified, so it does not count yet
+                assertThat(report.path("learnerWeeks")).hasSize(2);
+                assertThat(report.path("learnerStatus").asString()).isEqualTo("0 of 7 points");
+                assertThat(report.path("learnerPending").asString()).startsWith("1 passed check(s) wait");
             }
         }
     }

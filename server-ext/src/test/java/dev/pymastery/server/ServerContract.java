@@ -1,6 +1,7 @@
 package dev.pymastery.server;
 
 import dev.pymastery.server.people.Role;
+import dev.pymastery.server.store.Database;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,12 +19,16 @@ abstract class ServerContract {
     Path dir;
 
     ProgressServer server;
+    /** The JDBC URL of the server's database, for tests that play a part of the server (verification). */
+    String url;
+
     String ann;
     String teacher;
 
     @BeforeEach
     void start() {
-        server = Fixtures.server(kind(), dir);
+        url = Databases.fresh(kind(), dir);
+        server = ProgressServer.create(Database.open(url), Fixtures.catalog(), false);
         ann = token("ann", Role.LEARNER);
         teacher = token("teacher", Role.INSTRUCTOR);
     }

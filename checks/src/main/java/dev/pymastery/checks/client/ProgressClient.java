@@ -75,6 +75,30 @@ public final class ProgressClient implements AttemptSender {
         return convert(call(request("api/v1/me/progress").GET().build()), LearnerProgress.class);
     }
 
+    /** {@code GET /api/v1/weeks}: the weeks published to this learner, with their files. */
+    public PublishedWeeks publishedWeeks() {
+        return PublishedWeeksJson.read(call(request("api/v1/weeks").GET().build()));
+    }
+
+    /** A published file's content ({@code GET} its {@code url}), checked against its SHA-256. */
+    public String download(PublishedWeeks.File file) {
+        HttpRequest request = request(file.url()).GET().build();
+        HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw failure(request, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        }
+        String sha = PublishedWeeksJson.sha256(response.body());
+        if (!sha.equals(file.sha256())) {
+            throw new ServerResponseException(
+                    200,
+                    "sha256 " + sha,
+                    false,
+                    "the download of " + file.name() + " was damaged (its SHA-256 differs from the server's list);"
+                            + " run %fetch again");
+        }
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
     public URI baseUrl() {
         return base;
     }
@@ -88,9 +112,26 @@ public final class ProgressClient implements AttemptSender {
     }
 
     private JsonNode call(HttpRequest request) {
-        HttpResponse<String> response;
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            try {
+                return JSON.readTree(response.body());
+            } catch (JacksonException e) {
+                throw new ServerResponseException(
+                        status,
+                        abbreviate(response.body()),
+                        false,
+                        "the server at " + base + " answered " + status
+                                + " with something that is not JSON; is PYMASTERY_SERVER_URL the progress server?");
+            }
+        }
+        throw failure(request, status, response.body());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, body);
         } catch (HttpTimeoutException e) {
             throw new ServerUnreachableException(
                     "the progress server at " + base + " did not answer within " + requestTimeout.toMillis()
@@ -109,20 +150,6 @@ public final class ProgressClient implements AttemptSender {
             Thread.currentThread().interrupt();
             throw new ServerUnreachableException("interrupted while talking to the progress server", e);
         }
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            try {
-                return JSON.readTree(response.body());
-            } catch (JacksonException e) {
-                throw new ServerResponseException(
-                        status,
-                        abbreviate(response.body()),
-                        false,
-                        "the server at " + base + " answered " + status
-                                + " with something that is not JSON; is PYMASTERY_SERVER_URL the progress server?");
-            }
-        }
-        throw failure(request, status, response.body());
     }
 
     private ServerResponseException failure(HttpRequest request, int status, String body) {

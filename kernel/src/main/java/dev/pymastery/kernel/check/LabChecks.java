@@ -49,11 +49,12 @@ public final class LabChecks implements AutoCloseable {
                 Optional.of(kernelId));
     }
 
-    /** Adds {@code %check}, {@code %checks} and {@code %progress}. */
+    /** Adds {@code %check}, {@code %checks}, {@code %progress} and {@code %fetch}. */
     public MagicRegistry register(MagicRegistry registry) {
         return registry.register(new CheckMagic(this))
                 .register(new ChecksMagic(this))
-                .register(new ProgressMagic(this));
+                .register(new ProgressMagic(this))
+                .register(new FetchMagic(this, cwd));
     }
 
     @Override

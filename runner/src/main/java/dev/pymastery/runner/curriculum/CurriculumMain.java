@@ -3,8 +3,6 @@ package dev.pymastery.runner.curriculum;
 import dev.pymastery.runner.UsageException;
 import dev.pymastery.runner.client.KernelSpecs;
 import dev.pymastery.runner.notebook.NotebookFiles;
-import dev.pymastery.runner.report.RunEvent;
-import dev.pymastery.runner.report.RunListener;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -50,7 +48,11 @@ public final class CurriculumMain {
                                                             jupyterDataDirs,
                                                             options.jobs(),
                                                             options.timeouts(),
-                                                            progress(out, options.verbose())))
+                                                            new ValidationProgress(
+                                                                    out,
+                                                                    curriculum.root(),
+                                                                    workDir,
+                                                                    options.verbose())))
                                             .validate(selected, workDir),
                                     out)
                             .run(rest);
@@ -62,14 +64,5 @@ public final class CurriculumMain {
                     "(./pymastery " + (command.isEmpty() ? "help" : command + " --help") + " says how it is used)");
             return 2;
         }
-    }
-
-    private static RunListener progress(PrintStream out, boolean verbose) {
-        return event -> {
-            if (verbose && event instanceof RunEvent.NotebookFinished finished) {
-                out.println("  ran " + finished.result().notebook() + " in "
-                        + finished.result().duration().toMillis() / 1000.0 + " s");
-            }
-        };
     }
 }

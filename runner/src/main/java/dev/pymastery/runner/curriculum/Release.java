@@ -4,12 +4,14 @@ import dev.pymastery.checks.CheckFiles;
 import dev.pymastery.checks.CheckFormatException;
 import dev.pymastery.checks.CheckSpec;
 import dev.pymastery.checks.WeekChecks;
+import dev.pymastery.runner.notebook.FileModes;
 import dev.pymastery.runner.notebook.Notebook;
 import dev.pymastery.runner.notebook.NotebookFiles;
 import dev.pymastery.runner.notebook.NotebookFormatException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -77,7 +79,9 @@ final class Release {
                 // kernel knows which cells to send with an attempt.
                 Optional<Path> copied = checks.map(week -> {
                     Path learnerChecks = target.resolveSibling(checksFile.getFileName());
+                    Optional<Set<PosixFilePermission>> previous = FileModes.of(learnerChecks);
                     CheckFiles.writeLearnerCopy(week, LabCells.of(read), learnerChecks);
+                    FileModes.apply(learnerChecks, previous); // as the notebook beside it
                     return learnerChecks;
                 });
                 yield new Result.Written(notebook, target, copied, released.regions(), released.removedCells());

@@ -29,14 +29,15 @@ final class ValidateCommand {
               3. its learner version (./pymastery release, in a temporary folder) runs to the end:
                  every %check cell fails with CheckFailed. A timeout or a dead kernel is a problem of
                  its own, never a failing check.
-            Prints a table per notebook (check | solution | stub). Exit code 0 only when every check
+            Prints progress as it runs, then a table per notebook (check | solution | stub). Exit code 0 only when every check
             is proven both ways, 1 otherwise, 2 for wrong usage.
 
               -j, --jobs N                run N notebooks at a time (default 1)
               --cell-timeout S            seconds a cell may run (default 600)
               --kernel-start-timeout S    seconds for a kernel to start (default 120)
               --keep DIR                  release the learner versions into DIR and keep them
-              -v, --verbose               a line per notebook run as it finishes
+              -v, --verbose               a line for every cell as it finishes (without it: each
+                                          notebook as it starts and ends, and each %check cell)
             """;
 
     /** The parsed command line. */
@@ -75,6 +76,9 @@ final class ValidateCommand {
             throw new UsageException("--keep " + workDir + " is inside " + curriculum.root());
         }
         try {
+            out.println("validate: " + notebooks.size() + " notebook(s), each run as the solution and as the"
+                    + " learner version (" + options.jobs() + " at a time); progress follows, the tables at the end");
+            out.flush();
             List<NotebookValidation> results = validator.validate(notebooks, workDir, options);
             ValidationReport report = new ValidationReport(out);
             results.forEach(report::notebook);

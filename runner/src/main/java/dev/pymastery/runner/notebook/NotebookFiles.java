@@ -93,6 +93,8 @@ public final class NotebookFiles {
             Path temporary = Files.createTempFile(parent, "." + path.getFileName(), ".tmp");
             try {
                 Files.writeString(temporary, format(notebook), StandardCharsets.UTF_8);
+                // the temporary file is 0600: give it the mode of the file it replaces, or a new file's
+                FileModes.apply(temporary, FileModes.of(path));
                 Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,36 @@ class ReleaseCommandTest {
                 .isEqualTo(Files.readString(dir.resolve("out-week03/month1/week03-collections.ipynb")))
                 .contains("raise NotImplementedError()")
                 .doesNotContain("x = 1");
+    }
+
+    @Test
+    void releasedFilesAreReadableAsTheFolderAllowsAndAReleaseAgainKeepsTheirMode() throws Exception {
+        // the instructor's checks file is private; its released copy is the learner's like the notebook
+        Files.setPosixFilePermissions(
+                root.resolve("month1/week03-collections.checks.yaml"), PosixFilePermissions.fromString("rw-------"));
+        Path open = Files.createDirectories(dir.resolve("open/month1"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(command().run(List.of("3", "--out", dir.resolve("open").toString())))
+                .isZero();
+        assertThat(mode(open.resolve("week03-collections.ipynb"))).isEqualTo("rw-r--r--");
+        assertThat(mode(open.resolve("week03-collections.checks.yaml"))).isEqualTo("rw-r--r--");
+
+        Path closed = Files.createDirectories(dir.resolve("closed/month1"));
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx--x---"));
+        assertThat(command().run(List.of("3", "--out", dir.resolve("closed").toString())))
+                .isZero();
+        assertThat(mode(closed.resolve("week03-collections.ipynb"))).isEqualTo("rw-r-----");
+        assertThat(mode(closed.resolve("week03-collections.checks.yaml"))).isEqualTo("rw-r-----");
+
+        Files.setPosixFilePermissions(
+                open.resolve("week03-collections.ipynb"), PosixFilePermissions.fromString("rw-rw-r--"));
+        assertThat(command().run(List.of("3", "--out", dir.resolve("open").toString())))
+                .isZero();
+        assertThat(mode(open.resolve("week03-collections.ipynb"))).isEqualTo("rw-rw-r--");
+    }
+
+    private static String mode(Path file) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
     }
 
     @Test

@@ -51,6 +51,15 @@ class ValidateIT {
                 .doesNotContain("stub run:")
                 .contains("validate: 1 notebook(s), 3 check(s), 2 pass on the solution and fail on the stub");
         assertThat(code).isEqualTo(1);
+        // progress comes as it runs, before the tables: each notebook, each check cell
+        int table = report.indexOf("FAIL ");
+        assertThat(report.indexOf("week02-fixture.ipynb (solution): started")).isBetween(0, table);
+        assertThat(report.indexOf("week02-fixture.ipynb (solution): %check w02.fixture.double passed"))
+                .isBetween(0, table);
+        assertThat(report.indexOf("week02-fixture.ipynb (learner version): %check w02.fixture.double failed"))
+                .isBetween(0, table);
+        assertThat(report.indexOf("week02-fixture.ipynb (learner version): done in"))
+                .isBetween(0, table);
         assertThat(keep.resolve("month1/week02-fixture.checks.yaml")).exists();
         assertThat(Files.readString(keep.resolve("month1/week02-fixture.ipynb")))
                 .contains("raise NotImplementedError()")

@@ -43,13 +43,45 @@ public final class ServerCli {
                    pymastery server regrade CHECK [--db JDBC_URL] [--catalog DIR]
                                           verify every stored submission of CHECK again with the
                                           catalog's tests as they are now; prints what changed
+                   pymastery server publish WEEK --at DATETIME [--due DATETIME] [--from DIR]
+                                          store the learner version of WEEK (./pymastery release;
+                                          --from: a folder it wrote) for learners from --at on
+                   pymastery server schedule                              the published weeks
+                   pymastery server extend LEARNER WEEK --until DATETIME --reason TEXT
+                   pymastery server import-roster FILE.csv --tokens-out FILE
+                                          add everyone of a roster (columns name[,role]); their
+                                          tokens go to FILE (0600; '-' prints them)
+                   pymastery server void|restore ATTEMPT_ID --reason TEXT
+                   pymastery server override LEARNER CHECK_ID SCORE|none --reason TEXT
+                   pymastery server feedback LEARNER LAB TEXT|--file FILE  e.g. LAB w01.repl-audit
+                   pymastery server gradebook [--format csv|json] [--out FILE]
+                   pymastery server audit [--learner NAME] [--limit N]
+                   DATETIME: now, 2026-01-12T09:00:00+01:00, or 2026-01-12T09:00 / 2026-01-12 (local)
                    pymastery server bench [--help]                        load test (./pymastery bench server)
             Defaults: --host 127.0.0.1, --port 8765, --db jdbc:sqlite:$XDG_DATA_HOME/pymastery/progress.db,
             --catalog notebooks; the same settings come from PYMASTERY_SERVER_HOST, PYMASTERY_SERVER_PORT,
             PYMASTERY_DATABASE_URL, PYMASTERY_CATALOG.
             """;
-    private static final Set<String> VALUED =
-            Set.of("--host", "--port", "--db", "--catalog", "--port-file", "--name", "--token-file", "--config-dir");
+    private static final Set<String> VALUED = Set.of(
+            "--host",
+            "--port",
+            "--db",
+            "--catalog",
+            "--port-file",
+            "--name",
+            "--token-file",
+            "--config-dir",
+            "--at",
+            "--due",
+            "--from",
+            "--until",
+            "--reason",
+            "--tokens-out",
+            "--format",
+            "--out",
+            "--learner",
+            "--limit",
+            "--file");
     private static final Set<String> SWITCHES = Set.of("--no-access-log", "--with-command");
 
     private final Map<String, String> env;
@@ -82,6 +114,9 @@ public final class ServerCli {
         List<String> rest = argv.isEmpty() || argv.get(0).startsWith("--") ? argv : argv.subList(1, argv.size());
         Args args = Args.parse(rest, VALUED, SWITCHES);
         ServerSettings settings = settings(args);
+        Clock clock = Clock.systemDefaultZone();
+        CourseCommands course = new CourseCommands(env, out, clock);
+        ReviewCommands review = new ReviewCommands(course, out, clock);
         return switch (command) {
             case "run" -> serve(settings, args);
             case "add-learner" -> add(settings, args.single("NAME"), Role.LEARNER);
@@ -92,6 +127,16 @@ public final class ServerCli {
             case "ensure-local-learner" -> ensureLocalLearner(settings, args);
             case "jupyter-proxy-config" -> jupyterProxyConfig(settings, args);
             case "regrade" -> new Regrade(settings, env, out).run(args.single("CHECK"));
+            case "publish" -> course.publish(settings, args);
+            case "schedule" -> course.schedule(settings);
+            case "extend" -> course.extend(settings, args);
+            case "import-roster" -> new RosterCommand(course, out, clock).run(settings, args);
+            case "void" -> review.setVoided(settings, args, true);
+            case "restore" -> review.setVoided(settings, args, false);
+            case "override" -> review.override(settings, args);
+            case "feedback" -> review.feedback(settings, args);
+            case "gradebook" -> review.gradebook(settings, args);
+            case "audit" -> review.audit(settings, args);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;

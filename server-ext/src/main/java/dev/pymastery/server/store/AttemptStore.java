@@ -29,8 +29,8 @@ public final class AttemptStore {
             + " a.kernel_id, a.verification, a.verification_reason, a.verified_score";
     private static final String INSERT = "INSERT INTO attempts (person_id, idempotency_key, check_id, outcome,"
             + " score, max_score, message, duration_ms, runtime, attempted_at, received_at, notebook, kernel_id,"
-            + " verification, verification_reason)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " verification, verification_reason, late)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + Lateness.AT_INSERT + ")"
             + " ON CONFLICT (person_id, idempotency_key) DO NOTHING RETURNING id";
     private static final String EXISTING =
             "SELECT " + ATTEMPT_COLUMNS + " FROM attempts a WHERE a.person_id = ? AND a.idempotency_key = ?";
@@ -96,6 +96,11 @@ public final class AttemptStore {
         insert.setString(13, a.kernelId().orElse(null));
         insert.setString(14, Verification.initial(a).state());
         insert.setString(15, Verification.initial(a).reason());
+        // late: after the learner's deadline for the check's week (Lateness.AT_INSERT)
+        insert.setLong(16, a.attemptedAt().toEpochMilli());
+        insert.setLong(17, person);
+        insert.setInt(18, Lateness.week(a.checkId()));
+        insert.setInt(19, Lateness.week(a.checkId()));
         try (ResultSet id = insert.executeQuery()) {
             if (id.next()) {
                 long attemptId = id.getLong(1);

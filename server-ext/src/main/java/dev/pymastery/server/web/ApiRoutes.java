@@ -8,14 +8,18 @@ import dev.pymastery.checks.client.Learner;
 import dev.pymastery.checks.client.RecordedAttempt;
 import dev.pymastery.server.attempts.AttemptRecorder;
 import dev.pymastery.server.attempts.RecordResult;
+import dev.pymastery.server.course.AttemptWindow;
+import dev.pymastery.server.course.CourseSchedule;
 import dev.pymastery.server.events.EventHub;
 import dev.pymastery.server.people.Person;
 import dev.pymastery.server.progress.ProgressService;
+import dev.pymastery.server.store.AttemptFlags;
 import dev.pymastery.server.store.AttemptStore;
 import dev.pymastery.server.store.PeopleStore;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseHandler;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The JSON API under {@code /api/v1}: thin handlers over the services. */
 public final class ApiRoutes {
@@ -34,6 +39,9 @@ public final class ApiRoutes {
     private final EventHub events;
     private final Metrics metrics;
     private final JsonMapper json;
+    private final CourseSchedule schedule;
+    private final AttemptWindow window;
+    private final AttemptFlags flags;
 
     public ApiRoutes(
             AttemptRecorder recorder,
@@ -42,7 +50,9 @@ public final class ApiRoutes {
             ProgressService progress,
             EventHub events,
             Metrics metrics,
-            JsonMapper json) {
+            JsonMapper json,
+            CourseSchedule schedule,
+            AttemptFlags flags) {
         this.recorder = recorder;
         this.attempts = attempts;
         this.people = people;
@@ -50,6 +60,9 @@ public final class ApiRoutes {
         this.events = events;
         this.metrics = metrics;
         this.json = json;
+        this.schedule = schedule;
+        this.window = new AttemptWindow(schedule.store());
+        this.flags = flags;
     }
 
     public List<Route> routes() {
@@ -57,12 +70,16 @@ public final class ApiRoutes {
                 Route.post("/api/v1/attempts", Access.PERSON, this::postAttempt),
                 Route.get("/api/v1/me", Access.PERSON, ctx -> ctx.json(learner(Authenticator.person(ctx)))),
                 Route.get(
-                        "/api/v1/me/progress", Access.PERSON, ctx -> ctx.json(progress.of(Authenticator.person(ctx)))),
+                        "/api/v1/me/progress",
+                        Access.PERSON,
+                        ctx -> ctx.json(progressOf(ctx, Authenticator.person(ctx)))),
                 Route.get("/api/v1/me/attempts", Access.PERSON, ctx -> attemptsOf(ctx, Authenticator.person(ctx))),
                 Route.get("/api/v1/checks", Access.PERSON, this::checks),
                 Route.get("/api/v1/learners", Access.INSTRUCTOR, this::learners),
                 Route.get(
-                        "/api/v1/learners/{name}/progress", Access.PERSON, ctx -> ctx.json(progress.of(visible(ctx)))),
+                        "/api/v1/learners/{name}/progress",
+                        Access.PERSON,
+                        ctx -> ctx.json(progressOf(ctx, visible(ctx)))),
                 Route.get("/api/v1/learners/{name}/attempts", Access.PERSON, ctx -> attemptsOf(ctx, visible(ctx))),
                 Route.get("/api/v1/cohort", Access.INSTRUCTOR, ctx -> ctx.json(progress.cohort())),
                 Route.get("/api/v1/cohort.csv", Access.INSTRUCTOR, this::cohortCsv),
@@ -81,6 +98,10 @@ public final class ApiRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest(e.getMessage());
         }
+        progress.catalog().find(attempt.checkId()).ifPresent(check -> window.refusal(person, attempt, check.week())
+                .ifPresent(refusal -> {
+                    throw new ApiProblem(422, refusal);
+                }));
         // Stored on this request's thread (or by the request committing alongside it): the answer
         // comes after the commit.
         RecordResult result = recorder.record(person, attempt);
@@ -114,15 +135,32 @@ public final class ApiRoutes {
             throw ApiProblem.badRequest("'checkId' must look like w01.lab-name.step-name");
         }
         ArrayNode list = json.createArrayNode();
-        for (RecordedAttempt recorded : attempts.attempts(person, checkId, limit)) {
-            list.add(AttemptJson.writeRecorded(recorded));
+        List<RecordedAttempt> listed = attempts.attempts(person, checkId, limit);
+        Map<Long, AttemptFlags.Flags> flagged =
+                flags.of(listed.stream().map(RecordedAttempt::id).toList());
+        for (RecordedAttempt recorded : listed) {
+            ObjectNode node = AttemptJson.writeRecorded(recorded);
+            AttemptFlags.Flags f = flagged.get(recorded.id());
+            node.put("late", f != null && f.late());
+            Optional<Instant> voidedAt = f == null ? Optional.empty() : f.voidedAt();
+            if (voidedAt.isPresent()) {
+                node.put("voidedAt", voidedAt.get().toString());
+            } else {
+                node.putNull("voidedAt");
+            }
+            list.add(node);
         }
         ctx.json(Map.of("learner", person.name(), "attempts", list));
     }
 
     private void checks(Context ctx) {
         List<Map<String, Object>> weeks =
-                progress.catalog().weeks().stream().map(this::week).toList();
+                schedule
+                        .now()
+                        .visible(Authenticator.person(ctx), progress.catalog().weeks())
+                        .stream()
+                        .map(this::week)
+                        .toList();
         ctx.json(Map.of("weeks", weeks));
     }
 
@@ -163,6 +201,11 @@ public final class ApiRoutes {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"pymastery-cohort.csv\"");
         ctx.result(progress.cohortCsv());
+    }
+
+    /** A person's progress on the weeks the caller sees (a learner: the open ones). */
+    private dev.pymastery.checks.client.LearnerProgress progressOf(Context ctx, Person person) {
+        return schedule.now().visible(Authenticator.person(ctx), progress.of(person));
     }
 
     /** The person named in the path, if the caller may see them: themselves, or anyone for an instructor. */

@@ -24,8 +24,18 @@ function el(tag, attributes = {}, ...children) {
     else if (key === "dataset") Object.assign(node.dataset, value);
     else node.setAttribute(key, value);
   }
-  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
   return node;
+}
+
+// A table with a header row: every table of the dashboard is made here.
+function table(className, headers, rows) {
+  return el("table", { class: className },
+    el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, ...rows));
 }
 
 function bar(points, max) {
@@ -34,23 +44,29 @@ function bar(points, max) {
     el("span", { style: `width:${percent}%` }));
 }
 
-function level(points, max) {
-  if (max > 0 && points >= max) return "full";
-  return points > 0 ? "partial" : "none";
+// Where a learner stands on a check (CheckState), in words.
+const STATES = {
+  "not-started": "not started",
+  "failed": "tried and failed",
+  "passed-unverified": "passed, not yet verified",
+  "verified": "verified by the server",
+};
+
+function pip(state, title) {
+  return el("span", { class: "pip " + state, title: title || STATES[state], dataset: { state } });
 }
 
-function outcome(best) {
-  return best ? el("span", { class: "outcome-" + best }, best) : el("span", { class: "muted" }, "not tried");
+function stateLabel(state) {
+  return el("span", { class: "state" }, pip(state), " ", STATES[state]);
 }
 
-function checksTable(checks) {
-  const body = checks.map((c) => el("tr", { dataset: { check: c.id } },
-    el("td", {}, c.title), el("td", {}, el("code", {}, c.id)), el("td", {}, `${c.points} / ${c.maxPoints}`),
-    el("td", {}, outcome(c.bestOutcome)), el("td", {}, String(c.attempts))));
-  return el("table", { class: "checks" },
-    el("thead", {}, el("tr", {}, el("th", {}, "Check"), el("th", {}, "Id"), el("th", {}, "Points"),
-      el("th", {}, "Best"), el("th", {}, "Attempts"))),
-    el("tbody", {}, ...body));
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString() : "";
+}
+
+// Every check of a gradebook learner entry, flattened, with its week.
+function checksOf(learner) {
+  return learner.weeks.flatMap((w) => w.labs.flatMap((l) => l.checks.map((c) => ({ ...c, week: w.week, lab: l.lab }))));
 }
 
 // Opens the event stream; onAttempt gets each attempt event's data. Marks #live while connected.

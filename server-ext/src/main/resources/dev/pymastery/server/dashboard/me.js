@@ -1,16 +1,52 @@
-// The learner's own page: total and per-week progress bars, each check's best outcome; live.
+// The learner's own page: the weeks open to them, what counts (verified points), each check's
+// state, deadlines, the week's files to download, and their instructors' feedback; live.
 "use strict";
 
+function files(published) {
+  if (!published || published.files.length === 0) return null;
+  return el("p", { class: "files" }, "Download: ", ...published.files.flatMap((f, i) => [i > 0 ? ", " : "",
+    el("a", { href: "../" + f.url, download: f.name, dataset: { kind: f.kind } }, f.name)]),
+    el("span", { class: "muted" }, " (or %fetch " + published.week + " in a notebook)"));
+}
+
+function deadline(grades) {
+  if (!grades.deadline) return null;
+  return el("p", { class: "when" }, `Due ${when(grades.deadline)}`, grades.extended ? " (your extension)" : "",
+    grades.late ? el("span", { class: "badge late" }, "late") : null);
+}
+
+function feedbackFor(week, feedback) {
+  const prefix = "w" + String(week).padStart(2, "0") + ".";
+  return feedback.filter((f) => f.lab.startsWith(prefix)).map((f) =>
+    el("div", { class: "feedback", dataset: { lab: f.lab } },
+      el("span", { class: "from" }, `Feedback on ${f.lab} from ${f.writtenBy}, ${when(f.updatedAt)}`), f.text));
+}
+
 async function load() {
-  const progress = await getJson("me/progress");
-  document.getElementById("title").textContent = `${progress.learner} · progress`;
-  document.getElementById("status").textContent = `${progress.points} of ${progress.maxPoints} points`;
-  document.getElementById("total").replaceChildren(bar(progress.points, progress.maxPoints));
-  document.getElementById("weeks").replaceChildren(...progress.weeks.map((w) =>
-    el("section", { class: "week", dataset: { week: String(w.week), points: String(w.points) } },
-      el("h2", {}, el("span", {}, `Week ${w.week}: ${w.title}`), bar(w.points, w.maxPoints),
-        el("span", { class: "points" }, `${w.points} / ${w.maxPoints}`)),
-      checksTable(w.checks))));
+  const [book, weeks, feedback] = await Promise.all([getJson("me/grades"), getJson("weeks"), getJson("me/feedback")]);
+  const me = book.learners[0];
+  const checks = checksOf(me);
+  const pending = checks.filter((c) => c.state === "passed-unverified").length;
+  document.getElementById("title").textContent = `${me.name} · progress`;
+  document.getElementById("status").textContent = `${me.points} of ${book.maxPoints} points`;
+  document.getElementById("pending").textContent = pending === 0 ? "" :
+    `${pending} passed check(s) wait for the server's verification; they count once verified.`;
+  document.getElementById("total").replaceChildren(bar(me.points, book.maxPoints));
+  document.getElementById("weeks").replaceChildren(...book.weeks.map((column, i) => {
+    const grades = me.weeks[i];
+    const published = weeks.weeks.find((w) => w.week === column.week);
+    return el("section", { class: "week", dataset: { week: String(column.week), points: String(grades.points) } },
+      el("h2", {}, el("span", {}, `Week ${column.week}: ${column.title}`), bar(grades.points, column.maxPoints),
+        el("span", { class: "points" }, `${grades.points} / ${column.maxPoints}`)),
+      deadline(grades),
+      files(published),
+      table("checks", ["Check", "Id", "State", "Points", "Late"], column.labs.flatMap((lab, j) => lab.checks.map((c, k) => {
+        const mine = grades.labs[j].checks[k];
+        return el("tr", { dataset: { check: c.id, state: mine.state } }, el("td", {}, c.title), el("td", {}, el("code", {}, c.id)),
+          el("td", {}, stateLabel(mine.state)), el("td", {}, `${mine.points} / ${c.maxPoints}`), el("td", {}, mine.late ? "late" : ""));
+      }))),
+      ...feedbackFor(column.week, feedback.feedback));
+  }));
 }
 
 load().then(() => listen(() => load()))

@@ -82,6 +82,17 @@ public final class ProgressServerProcess implements AutoCloseable {
         return out.lines().reduce((a, b) -> b).orElseThrow();
     }
 
+    /** Runs {@code ./pymastery server ARGS} as a process; its stdout, or an exception with its stderr. */
+    public static String cli(String... args) throws Exception {
+        Process process = new ProcessBuilder(command(args)).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("server " + String.join(" ", args) + " failed: " + err);
+        }
+        return out;
+    }
+
     /** Starts the server and waits until {@code /readyz} answers. */
     public static ProgressServerProcess start(int port, String databaseUrl, Path catalog, Path log) throws Exception {
         return start(port, databaseUrl, catalog, log, java.util.Map.of());

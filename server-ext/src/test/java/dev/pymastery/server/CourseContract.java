@@ -1,0 +1,229 @@
+package dev.pymastery.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pymastery.server.course.WeekFile;
+import dev.pymastery.server.people.Role;
+import io.javalin.testtools.JavalinTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Publishing and deadlines on each database: what learners see and may attempt with and without a
+ * schedule, the downloads, the 422s for attempts before a week's publication, and the late flag as
+ * deadlines and extensions change. {@link CourseSqliteTest} and {@link CoursePostgresTest} run it.
+ */
+abstract class CourseContract extends ServerContract {
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @Test
+    void withoutAScheduleEveryWeekIsOpenAndNothingIsLate() {
+        JavalinTest.test(server.app(), (app, http) -> {
+            Api api = new Api(app.port());
+            JsonNode weeks = api.get("/api/v1/weeks", ann).json();
+            assertThat(weeks.path("scheduled").asBoolean()).isFalse();
+            assertThat(weeks.path("weeks")).isEmpty();
+            Instant longAgo = Instant.parse("2020-01-01T00:00:00Z");
+            assertThat(post(api, ann, "w01.repl-audit.money-eq", 2, longAgo).status())
+                    .isEqualTo(201);
+            assertThat(post(api, ann, "w02.lazy-pipeline.no-list", 1, NOW).status())
+                    .isEqualTo(201);
+            assertThat(api.get("/api/v1/me/progress", ann).json().path("weeks")).hasSize(2);
+            assertThat(api.get("/api/v1/me/attempts", ann).json().path("attempts"))
+                    .allSatisfy(a -> assertThat(a.path("late").asBoolean()).isFalse());
+            Api.Answer file = api.get("/api/v1/weeks/1/files/week01-test.ipynb", ann);
+            assertThat(file.status()).isEqualTo(404);
+            assertThat(file.detail()).contains("publishes no weeks");
+        });
+    }
+
+    @Test
+    void learnersSeeAndAttemptOnlyPublishedWeeksFromTheirPublicationOn() {
+        JavalinTest.test(server.app(), (app, http) -> {
+            Api api = new Api(app.port());
+            Instant published = NOW.minus(Duration.ofHours(1));
+            List<WeekFile> files = Fixtures.publish(server, 1, published, Optional.empty());
+
+            Api.Answer unpublished = post(api, ann, "w02.lazy-pipeline.no-list", 1, NOW);
+            assertThat(unpublished.status()).isEqualTo(422);
+            assertThat(unpublished.detail()).contains("week 2 is not published");
+            Api.Answer early = post(api, ann, "w01.repl-audit.money-eq", 2, published.minusSeconds(60));
+            assertThat(early.status()).isEqualTo(422);
+            assertThat(early.detail())
+                    .contains("is before week 1 was published (" + published + ")")
+                    .contains("clock");
+            assertThat(server.attempts().count()).isZero();
+            assertThat(post(api, ann, "w01.repl-audit.money-eq", 2, NOW).status())
+                    .isEqualTo(201);
+
+            Fixtures.publish(server, 2, NOW.plus(Duration.ofDays(1)), Optional.of(NOW.plus(Duration.ofDays(8))));
+            assertThat(post(api, ann, "w02.lazy-pipeline.no-list", 1, NOW).detail())
+                    .contains("before week 2 was published");
+            assertThat(post(api, teacher, "w02.lazy-pipeline.no-list", 1, NOW).status())
+                    .as("instructors try weeks out before publishing them")
+                    .isEqualTo(201);
+
+            JsonNode learnerWeeks = api.get("/api/v1/weeks", ann).json();
+            assertThat(learnerWeeks.path("scheduled").asBoolean()).isTrue();
+            assertThat(learnerWeeks.path("weeks")).hasSize(1);
+            JsonNode week1 = learnerWeeks.path("weeks").get(0);
+            assertThat(week1.path("title").asString()).isEqualTo("Syntax, Values, Names, and the Data Model");
+            assertThat(week1.path("open").asBoolean()).isTrue();
+            assertThat(week1.path("dueAt").isNull()).isTrue();
+            assertThat(week1.path("files")).hasSize(2);
+            JsonNode notebook = week1.path("files").get(0);
+            assertThat(notebook.path("kind").asString()).isEqualTo("notebook");
+            assertThat(notebook.path("sha256").asString())
+                    .isEqualTo(files.get(0).sha256());
+            assertThat(notebook.path("url").asString()).isEqualTo("api/v1/weeks/1/files/week01-test.ipynb");
+
+            Api.Answer download =
+                    api.get("/api/v1/" + notebook.path("url").asString().substring(7), ann);
+            assertThat(download.status()).isEqualTo(200);
+            assertThat(download.contentType()).startsWith("application/x-ipynb+json");
+            assertThat(download.body()).isEqualTo(files.get(0).content());
+            assertThat(api.get("/api/v1/weeks/1/files/week01-test.checks.yaml", ann)
+                            .contentType())
+                    .startsWith("application/yaml");
+            assertThat(api.get("/api/v1/weeks/1/files/nope.ipynb", ann).status())
+                    .isEqualTo(404);
+            assertThat(api.get("/api/v1/weeks/2/files/week02-test.ipynb", ann).status())
+                    .as("not open yet")
+                    .isEqualTo(404);
+            assertThat(api.get("/api/v1/weeks/x/files/a.ipynb", ann).status()).isEqualTo(400);
+
+            JsonNode teacherWeeks = api.get("/api/v1/weeks", teacher).json().path("weeks");
+            assertThat(teacherWeeks).hasSize(2);
+            assertThat(teacherWeeks.get(1).path("open").asBoolean()).isFalse();
+            assertThat(api.get("/api/v1/weeks/2/files/week02-test.ipynb", teacher)
+                            .status())
+                    .isEqualTo(200);
+
+            JsonNode progress = api.get("/api/v1/me/progress", ann).json();
+            assertThat(progress.path("weeks")).hasSize(1);
+            assertThat(progress.path("maxPoints").asInt()).isEqualTo(3);
+            assertThat(api.get("/api/v1/checks", ann).json().path("weeks")).hasSize(1);
+            assertThat(api.get("/api/v1/checks", teacher).json().path("weeks")).hasSize(2);
+            assertThat(api.get("/api/v1/learners/ann/progress", teacher).json().path("weeks"))
+                    .hasSize(2);
+            assertThat(api.get("/api/v1/me/grades", ann).json().path("weeks")).hasSize(1);
+        });
+    }
+
+    @Test
+    void attemptsAfterTheDeadlineAreLateUntilAnExtensionCoversThem() {
+        JavalinTest.test(server.app(), (app, http) -> {
+            Api api = new Api(app.port());
+            String bob = token("bob", Role.LEARNER);
+            Fixtures.publish(server, 1, NOW.minus(Duration.ofDays(10)), Optional.of(NOW.minus(Duration.ofDays(1))));
+            long onTime = post(api, ann, "w01.repl-audit.money-eq", 0, NOW.minus(Duration.ofDays(2)))
+                    .json()
+                    .path("id")
+                    .asLong();
+            long late = post(api, ann, "w01.repl-audit.money-eq", 2, NOW)
+                    .json()
+                    .path("id")
+                    .asLong();
+            long bobLate = post(api, bob, "w01.repl-audit.vector-rmul", 1, NOW)
+                    .json()
+                    .path("id")
+                    .asLong();
+            Verifications.verify(url, onTime, 0, false);
+            Verifications.verify(url, late, 2, true);
+            Verifications.verify(url, bobLate, 1, true);
+
+            JsonNode listed = api.get("/api/v1/me/attempts", ann).json().path("attempts");
+            assertThat(listed.get(0).path("late").asBoolean()).isTrue();
+            assertThat(listed.get(1).path("late").asBoolean()).isFalse();
+            JsonNode money =
+                    check(api.get("/api/v1/gradebook?learner=ann", teacher).json(), 0, "w01.repl-audit.money-eq");
+            assertThat(money.path("points").asInt()).isEqualTo(2);
+            assertThat(money.path("state").asString()).isEqualTo("verified");
+            assertThat(money.path("late").asBoolean()).isTrue();
+            assertThat(money.path("lateAttempts").asInt()).isEqualTo(1);
+            assertThat(api.get("/api/v1/gradebook.csv", teacher).body().lines())
+                    .contains("ann,2,2,late,2,3,1", "bob,1,1,late,1,3,1");
+
+            Instant until = NOW.plus(Duration.ofDays(1));
+            Api.Answer extended = api.post(
+                    "/api/v1/learners/ann/extensions",
+                    teacher,
+                    "{\"week\":1,\"until\":\"" + until + "\",\"reason\":\"ill, doctor's note\"}");
+            assertThat(extended.status()).as(extended.body()).isEqualTo(200);
+            assertThat(extended.json().path("lateAttempts").asInt()).isZero();
+            assertThat(api.get("/api/v1/me/attempts", ann)
+                            .json()
+                            .path("attempts")
+                            .get(0)
+                            .path("late")
+                            .asBoolean())
+                    .isFalse();
+            JsonNode annWeek = api.get("/api/v1/me/grades", ann)
+                    .json()
+                    .path("learners")
+                    .get(0)
+                    .path("weeks")
+                    .get(0);
+            assertThat(annWeek.path("late").asBoolean()).isFalse();
+            assertThat(annWeek.path("extended").asBoolean()).isTrue();
+            assertThat(Instant.parse(annWeek.path("deadline").asString())).isEqualTo(until);
+            JsonNode weeks = api.get("/api/v1/weeks", ann).json().path("weeks").get(0);
+            assertThat(weeks.path("extended").asBoolean()).isTrue();
+            assertThat(api.get("/api/v1/gradebook.csv", teacher).body().lines())
+                    .contains("ann,2,2,,2,3,0", "bob,1,1,late,1,3,1");
+            assertThat(api.post(
+                                    "/api/v1/learners/ann/extensions",
+                                    teacher,
+                                    "{\"week\":1,\"until\":\"soon\",\"reason\":\"x\"}")
+                            .detail())
+                    .contains("RFC 3339");
+            assertThat(api.post("/api/v1/learners/ann/extensions", teacher, "{\"week\":1,\"until\":\"" + until + "\"}")
+                            .detail())
+                    .contains("'reason' is missing");
+
+            Fixtures.publish(server, 1, NOW.minus(Duration.ofDays(10)), Optional.empty());
+            assertThat(api.get("/api/v1/learners/bob/attempts", teacher)
+                            .json()
+                            .path("attempts")
+                            .get(0)
+                            .path("late")
+                            .asBoolean())
+                    .as("no due time: nothing is late")
+                    .isFalse();
+            JsonNode audit = api.get("/api/v1/audit", teacher).json().path("entries");
+            assertThat(audit).extracting(e -> e.path("action").asString()).startsWith("publish", "extend", "publish");
+            JsonNode extension = audit.get(1);
+            assertThat(extension.path("actor").asString()).isEqualTo("teacher");
+            assertThat(extension.path("learner").asString()).isEqualTo("ann");
+            assertThat(extension.path("reason").asString()).isEqualTo("ill, doctor's note");
+            assertThat(api.get("/api/v1/audit?learner=bob", teacher).json().path("entries"))
+                    .isEmpty();
+        });
+    }
+
+    /** The gradebook's cell for one check of the first learner, week {@code week} (0-based). */
+    static JsonNode check(JsonNode gradebook, int week, String id) {
+        for (JsonNode lab :
+                gradebook.path("learners").get(0).path("weeks").get(week).path("labs")) {
+            for (JsonNode check : lab.path("checks")) {
+                if (check.path("id").asString().equals(id)) {
+                    return check;
+                }
+            }
+        }
+        throw new AssertionError("no " + id + " in " + gradebook);
+    }
+
+    static Api.Answer post(Api api, String token, String check, int score, Instant at) {
+        int max = check.endsWith("money-eq") ? 2 : check.endsWith("gen-basic") ? 3 : 1;
+        return api.post(
+                "/api/v1/attempts",
+                token,
+                Fixtures.attemptAt(check, score == max ? "passed" : "failed", score, max, at));
+    }
+}

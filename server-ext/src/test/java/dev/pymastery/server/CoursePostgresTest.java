@@ -1,0 +1,8 @@
+package dev.pymastery.server;
+
+class CoursePostgresTest extends CourseContract {
+    @Override
+    String kind() {
+        return Databases.POSTGRESQL;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.pymastery.server;
+
+class CourseSqliteTest extends CourseContract {
+    @Override
+    String kind() {
+        return Databases.SQLITE;
+    }
+}

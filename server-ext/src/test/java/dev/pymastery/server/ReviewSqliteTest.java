@@ -1,0 +1,8 @@
+package dev.pymastery.server;
+
+class ReviewSqliteTest extends ReviewContract {
+    @Override
+    String kind() {
+        return Databases.SQLITE;
+    }
+}
