@@ -75,6 +75,15 @@ class InstructorCliIT {
         assertThat(refused.err()).contains("is not a learner version", "never an instructor notebook");
 
         Path released = release(1, Fixtures.learnerNotebook(1));
+        Path checks = released.resolve("month1/week01-data-model.checks.yaml");
+        String learnerChecks = Files.readString(checks);
+        Files.writeString(
+                checks,
+                learnerChecks.replaceFirst("    test: \\|\n", "    hidden: |\n      assert True\n    test: |\n"));
+        Run withHidden = cli("publish", "1", "--at", "now", "--from", released.toString());
+        assertThat(withHidden.exit()).isEqualTo(1);
+        assertThat(withHidden.err()).contains("holds hidden tests", "instructor's checks file");
+        Files.writeString(checks, learnerChecks);
         Run published = cli(
                 "publish", "week01", "--at", "2026-01-12T09:00", "--due", "2026-01-19", "--from", released.toString());
         assertThat(published.exit()).as(published.err()).isZero();

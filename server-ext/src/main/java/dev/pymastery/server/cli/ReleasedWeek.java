@@ -2,6 +2,7 @@ package dev.pymastery.server.cli;
 
 import dev.pymastery.checks.CheckFiles;
 import dev.pymastery.checks.CheckFormatException;
+import dev.pymastery.checks.CheckSpec;
 import dev.pymastery.checks.WeekChecks;
 import dev.pymastery.server.course.WeekFile;
 import java.io.IOException;
@@ -89,6 +90,14 @@ final class ReleasedWeek {
         }
         if (checks.week() != week) {
             throw new IllegalArgumentException(path + " holds the checks of week " + checks.week() + ", not " + week);
+        }
+        List<String> hidden = checks.checks().stream()
+                .filter(check -> check.hidden().isPresent())
+                .map(CheckSpec::id)
+                .toList();
+        if (!hidden.isEmpty()) {
+            throw new IllegalArgumentException(path + " holds hidden tests (" + String.join(", ", hidden)
+                    + "): it is an instructor's checks file; publish what ./pymastery release wrote");
         }
     }
 }
