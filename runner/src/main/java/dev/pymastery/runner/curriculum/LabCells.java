@@ -15,11 +15,15 @@ import tools.jackson.databind.node.ObjectNode;
  * progress server runs again before the check's public and hidden tests. For a check, they are the
  * code cells of the notebook's lab section (from its {@code ## 3 · Lab} heading, or from the top
  * when the notebook has no such heading) up to the check's own cell, leaving out {@code %check}
- * cells and cells only instructors see. Named by their stable cell ids, which release keeps.
+ * cells and cells only instructors see, after the cells before the lab that carry the tag
+ * {@value #SETUP} (an import or a helper the lab uses). Named by their stable cell ids, which
+ * release keeps.
  */
 final class LabCells {
     /** A level-2 heading that opens the lab section: "## 3 · Lab ..." or any "## ... Lab ...". */
     private static final Pattern LAB_HEADING = Pattern.compile("^##\\s+(?:3\\b|.*\\bLab\\b).*");
+    /** The tag of a cell before the lab section whose code the lab needs. */
+    static final String SETUP = "lab-setup";
 
     private LabCells() {}
 
@@ -29,7 +33,13 @@ final class LabCells {
         Map<String, List<String>> byCheck = new LinkedHashMap<>();
         List<String> seen = new ArrayList<>();
         for (CodeCell cell : notebook.codeCells()) {
-            if (cell.number() < labStart || cell.tags().contains(LearnerRelease.INSTRUCTOR_ONLY)) {
+            if (cell.tags().contains(LearnerRelease.INSTRUCTOR_ONLY)) {
+                continue;
+            }
+            if (cell.number() < labStart) {
+                if (cell.tags().contains(SETUP)) {
+                    cell.id().ifPresent(seen::add);
+                }
                 continue;
             }
             var check = CheckCell.of(cell);

@@ -18,6 +18,7 @@ class LabCellsTest {
                 notebook(
                         markdown("title", "# Week 5"),
                         code("demo", "x = 1"),
+                        code("helpers", "import math", LabCells.SETUP),
                         markdown("lab", "## 3 · Lab — Build a Tiny ORM"),
                         code("given", "import inspect"),
                         code("task1", "### BEGIN SOLUTION\nclass Field: pass\n### END SOLUTION"),
@@ -28,8 +29,8 @@ class LabCellsTest {
                         markdown("p4", "## 4 · Idiom drill"),
                         code("drill", "y = 2")));
         assertThat(LabCells.of(week))
-                .containsEntry("w05.orm.field", List.of("given", "task1"))
-                .containsEntry("w05.orm.model", List.of("given", "task1", "task2"))
+                .containsEntry("w05.orm.field", List.of("helpers", "given", "task1"))
+                .containsEntry("w05.orm.model", List.of("helpers", "given", "task1", "task2"))
                 .hasSize(2);
     }
 
