@@ -66,7 +66,8 @@ final class ProgressView {
         if (verified == 0 && waiting == 0) {
             return "";
         }
-        return verified + " verified" + (waiting == 0 ? "" : ", " + waiting + " passed here, not verified");
+        String here = waiting + " passed here, not verified yet";
+        return verified == 0 ? here : verified + " verified" + (waiting == 0 ? "" : ", " + here);
     }
 
     static String asciiBar(int points, int max) {

@@ -333,7 +333,12 @@ class CheckMagicIT {
             Execution progress = kernel.execute("%progress");
             assertThat(progress.status()).isEqualTo("ok");
             String text = report(progress);
-            assertThat(text).contains("Progress of ann", "Week 1: Checks under test", "[#");
+            // Points count once the server verified them; this test's attempts bring no hidden
+            // tests and may not be verified yet, so the week says what passed here (decision 0041).
+            assertThat(text)
+                    .contains("Progress of ann", "Week 1: Checks under test")
+                    .containsPattern("passed here, not verified|verified")
+                    .contains("Points count once the server has verified them");
             assertThat(progress.of("display_data")
                             .get(0)
                             .path("content")
