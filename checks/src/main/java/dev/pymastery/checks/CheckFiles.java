@@ -29,11 +29,23 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *       assert Money(1, "EUR") == Money(1, "EUR"), "equal amounts should be equal"
  * </pre>
  *
+ * A lab of a track beside the weeks (see {@link Track}) names its track and lab instead of a week,
+ * and its check ids start with the track's letter and the lab's number:
+ *
+ * <pre>
+ * track: architect
+ * lab: 3
+ * title: Descriptors
+ * checks:
+ *   - id: a03.typed-field.rejects-wrong-type
+ *     ...
+ * </pre>
+ *
  * Unknown keys are errors, so a typo never silently drops a hint or a test.
  */
 public final class CheckFiles {
     public static final String SUFFIX = ".checks.yaml";
-    private static final Set<String> FILE_KEYS = Set.of("week", "title", "checks");
+    private static final Set<String> FILE_KEYS = Set.of("week", "track", "lab", "title", "checks");
     private static final Set<String> CHECK_KEYS =
             Set.of("id", "title", "points", "runtime", "timeout", "hints", "test");
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
@@ -53,7 +65,8 @@ public final class CheckFiles {
             throw new CheckFormatException(file, "expected a mapping with week, title and checks");
         }
         unknownKeys(file, root, FILE_KEYS, "the file");
-        int week = integer(file, root, "week", null, "the file");
+        Track track = track(file, root);
+        int week = integer(file, root, track == Track.WEEK ? "week" : "lab", null, "the file");
         String title = text(file, root, "title", "", "the file");
         JsonNode list = root.path("checks");
         if (!list.isArray()) {
@@ -69,7 +82,33 @@ public final class CheckFiles {
             checks.add(check);
         }
         try {
-            return new WeekChecks(week, title, file, checks);
+            return new WeekChecks(week, title, file, checks, track);
+        } catch (IllegalArgumentException e) {
+            throw new CheckFormatException(file, e.getMessage(), e);
+        }
+    }
+
+    /** {@code week: N} for a week; {@code track: NAME} with {@code lab: N} for a track's lab. */
+    private static Track track(Path file, JsonNode root) {
+        boolean week = root.has("week");
+        boolean track = root.has("track");
+        boolean lab = root.has("lab");
+        if (week && (track || lab)) {
+            throw new CheckFormatException(
+                    file, "the file names a week and a track's lab: give 'week' alone, or 'track' and 'lab'");
+        }
+        if (lab && !track) {
+            throw new CheckFormatException(file, "'lab' needs 'track' (e.g. track: architect)");
+        }
+        if (!track) {
+            return Track.WEEK;
+        }
+        try {
+            Track named = Track.of(text(file, root, "track", null, "the file"));
+            if (named == Track.WEEK) {
+                throw new CheckFormatException(file, "a week's file gives 'week: N', not 'track: week'");
+            }
+            return named;
         } catch (IllegalArgumentException e) {
             throw new CheckFormatException(file, e.getMessage(), e);
         }
