@@ -260,7 +260,10 @@ build_stock_image() {
 # (policy-rc.d), so redis-server only runs when a lab starts it.
 build_architect_image() {
   local name="$1" suite="$2" recipe root log
-  recipe="$(recipe_of "$suite|${ARCHITECT_PACKAGES[*]}|sid: ${ARCHITECT_SID_PACKAGES[*]}")"
+  local sid_packages=("${ARCHITECT_SID_PACKAGES[@]}")
+  # OpenTelemetry's SDK imports typing_extensions.deprecated (4.5+); bookworm has 4.4.
+  [ "$suite" = bookworm ] && sid_packages+=(python3-typing-extensions)
+  recipe="$(recipe_of "$suite|${ARCHITECT_PACKAGES[*]}|sid: ${sid_packages[*]}")"
   [ "$(image_label "$name" pymastery.recipe)" = "$recipe" ] && return 0
   say "building $name from Debian $suite with the Architect track's packages; takes 3-5 minutes"
   root="$(bootstrap "$suite" python3)"
@@ -272,7 +275,7 @@ build_architect_image() {
   # sid's Release file on the mirror reachable here is past its Valid-Until date.
   if ! { in_root "$root" apt-get -o Acquire::Check-Valid-Until=false update -qq \
       && in_root "$root" apt-get install -y -qq --no-install-recommends -t "$suite" "${ARCHITECT_PACKAGES[@]}" \
-      && in_root "$root" apt-get install -y -qq --no-install-recommends "${ARCHITECT_SID_PACKAGES[@]}" \
+      && in_root "$root" apt-get install -y -qq --no-install-recommends "${sid_packages[@]/%//sid}" \
       && in_root "$root" python3 -c "import fastapi, pydantic, numpy, pandas, pluggy, cryptography, redis, structlog, prometheus_client, opentelemetry.sdk.trace" \
       && in_root "$root" redis-server --version; } >>"$log" 2>&1; then
     tail -n 20 "$log" >&2
