@@ -22,7 +22,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *   - id: w01.repl-audit.money-eq    # w&lt;week&gt;.&lt;lab&gt;.&lt;step&gt;
  *     title: Money compares and hashes by value
  *     points: 2                      # default 1
- *     runtime: graalpy               # graalpy | stock | ft | py314 | cuda; default graalpy
+ *     runtime: graalpy               # graalpy | stock | ft | py314 | cuda | architect; default graalpy
  *     timeout: 10                    # seconds; default 10
  *     hints: [Equal amounts in the same currency are equal.]
  *     test: |

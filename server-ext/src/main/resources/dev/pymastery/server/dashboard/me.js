@@ -1,4 +1,5 @@
-// The learner's own page: total and per-week progress bars, each check's best outcome; live.
+// The learner's own page: total and per-week (and per track lab) progress bars, each check's best
+// outcome; live.
 "use strict";
 
 async function load() {
@@ -7,8 +8,8 @@ async function load() {
   document.getElementById("status").textContent = `${progress.points} of ${progress.maxPoints} points`;
   document.getElementById("total").replaceChildren(bar(progress.points, progress.maxPoints));
   document.getElementById("weeks").replaceChildren(...progress.weeks.map((w) =>
-    el("section", { class: "week", dataset: { week: String(w.week), points: String(w.points) } },
-      el("h2", {}, el("span", {}, `Week ${w.week}: ${w.title}`), bar(w.points, w.maxPoints),
+    el("section", { class: "week", dataset: { week: String(w.week), unit: w.unit, points: String(w.points) } },
+      el("h2", {}, el("span", {}, `${w.label}: ${w.title}`), bar(w.points, w.maxPoints),
         el("span", { class: "points" }, `${w.points} / ${w.maxPoints}`)),
       checksTable(w.checks))));
 }
