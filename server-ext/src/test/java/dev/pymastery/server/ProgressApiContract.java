@@ -237,10 +237,16 @@ abstract class ProgressApiContract extends ServerContract {
 
                 JsonNode cohort = api.get("/api/v1/cohort", instructor).json();
                 assertThat(cohort.path("weeks").get(1).path("unit").asString()).isEqualTo("a01");
-                assertThat(cohort.path("learners").get(0).path("weeks").toString()).isEqualTo("[0,2]");
+                assertThat(cohort.path("learners").get(0).path("weeks").toString())
+                        .isEqualTo("[0,2]");
                 assertThat(api.get("/api/v1/cohort.csv", instructor).body().lines())
                         .contains("lea,a01,a01.folding.one-multiply,Folded,2,2,passed,1");
-                assertThat(api.get("/api/v1/checks", learner).json().path("weeks").get(1).path("label").asString())
+                assertThat(api.get("/api/v1/checks", learner)
+                                .json()
+                                .path("weeks")
+                                .get(1)
+                                .path("label")
+                                .asString())
                         .isEqualTo("Architect lab 1");
             });
         }

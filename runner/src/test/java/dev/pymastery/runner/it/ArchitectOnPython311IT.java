@@ -35,7 +35,8 @@ class ArchitectOnPython311IT {
             "bookworm packages Pydantic 1.10 and FastAPI 0.92; lab 15 is about Pydantic 2's API"
                     + " (model_config, field_validator), which the release image's Pydantic 2.12 on 3.11 has");
 
-    static final String IMAGE = System.getProperty("pymastery.test.architect311.image", "pymastery-test/architect:3.11");
+    static final String IMAGE =
+            System.getProperty("pymastery.test.architect311.image", "pymastery-test/architect:3.11");
 
     @TempDir
     static Path work;
@@ -64,21 +65,25 @@ class ArchitectOnPython311IT {
                 })),
                 labs.stream()
                         .map(lab -> DynamicContainer.dynamicContainer(
-                                "3.11 " + lab.getFileName(), lab.toUri(), Stream.of(lab).flatMap(l -> cells(dataDir, l)))));
+                                "3.11 " + lab.getFileName(),
+                                lab.toUri(),
+                                Stream.of(lab).flatMap(l -> cells(dataDir, l)))));
     }
 
     private static Stream<DynamicNode> cells(Path dataDir, Path lab) {
         NotebookResult result = run(dataDir, lab);
         if (result.problem().isPresent()) {
-            return Stream.of(DynamicTest.dynamicTest("notebook", () -> assertThat(result.problem()).isEmpty()));
+            return Stream.of(DynamicTest.dynamicTest(
+                    "notebook", () -> assertThat(result.problem()).isEmpty()));
         }
         return result.cells().stream().map(cell -> DynamicTest.dynamicTest(JunitXml.testName(cell), () -> check(cell)));
     }
 
     private static void check(CellResult cell) {
         assertThat(cell.verdict().ok())
-                .as(() -> "on CPython 3.11 (" + IMAGE + "): " + cell.cell().label() + ": " + cell.verdict().summary()
-                        + "\n" + CellReports.source(cell.cell()) + CellReports.details(cell.verdict()))
+                .as(() -> "on CPython 3.11 (" + IMAGE + "): " + cell.cell().label() + ": "
+                        + cell.verdict().summary() + "\n" + CellReports.source(cell.cell())
+                        + CellReports.details(cell.verdict()))
                 .isTrue();
     }
 
