@@ -357,11 +357,14 @@ main() {
     build_plain_image "$GIL_IMAGE" sid python3.14
     # Compiling CPython is CPU-bound, installing the stock packages mostly download and unpack:
     # on a new machine, doing both at once saves several minutes.
-    local ft_pid
+    # The architect images are download-bound too, and build in roots of their own beside stock's.
+    local ft_pid arch_pid arch311_pid
     build_ft_image & ft_pid=$!
+    build_architect_image "$ARCHITECT_IMAGE" trixie & arch_pid=$!
+    build_architect_image "$ARCHITECT_311_IMAGE" bookworm & arch311_pid=$!
     build_stock_image
-    build_architect_image "$ARCHITECT_IMAGE" trixie
-    build_architect_image "$ARCHITECT_311_IMAGE" bookworm
+    wait "$arch_pid" || fail "building $ARCHITECT_IMAGE failed (see above)"
+    wait "$arch311_pid" || fail "building $ARCHITECT_311_IMAGE failed (see above)"
     wait "$ft_pid" || fail "building $FT_IMAGE failed (see above)"
     export_layout
     start_service
