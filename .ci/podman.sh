@@ -7,7 +7,8 @@
 #   localhost:5511, where the tests serve it themselves (tests/.../containers/oci_registry.py).
 # Progress goes to stderr; stdout gets one line for the caller to eval:
 #   eval "$(.ci/podman.sh)"    # exports DOCKER_HOST=unix:///run/pymastery/podman.sock and the
-#                              # PYMASTERY_RUNTIME_* variables that put stock, ft and py314 on the images
+#                              # PYMASTERY_RUNTIME_* variables that put stock, ft, py314 and
+#                              # architect on the images
 # Re-runs take a few seconds when everything is in place. An image is rebuilt when its recipe
 # (suite + packages, configure flags) changes; the compiled python3.13t is kept by version in
 # $CPYTHON_CACHE, so a rebuilt ft image compiles nothing. CI=true turns every missing prerequisite
@@ -33,6 +34,20 @@ FT_SUITE=trixie
 FT_SOURCE=python3.13
 FT_PYTHON=python3.13t
 GIL_IMAGE="pymastery-test/gil:3.14"
+#   architect      the Architect track's runtime (decision 0024): trixie's CPython 3.13 with the track's
+#                  packages, redis-server, and OpenTelemetry's SDK from sid (pure Python, Architecture
+#                  all; trixie packages none)
+#   architect-311  the same packages from bookworm (CPython 3.11, the track's release version; its
+#                  Pydantic is 1.x, so lab 15 does not run there): ArchitectOnPython311IT
+ARCHITECT_IMAGE="pymastery-test/architect:3.13"
+ARCHITECT_311_IMAGE="pymastery-test/architect:3.11"
+ARCHITECT_PACKAGES=(
+  python3 python3-fastapi python3-numpy python3-pandas python3-pydantic python3-pytest python3-requests
+  python3-uvicorn python3-rich python3-anyio python3-click python3-httpx python3-pluggy
+  python3-cryptography python3-prometheus-client python3-structlog python3-redis redis-server mypy
+)
+# From sid, over the suite's own packages (apt pin 100: sid only where the suite has nothing).
+ARCHITECT_SID_PACKAGES=(python3-opentelemetry-sdk)
 STOCK_PACKAGES=(
   python3 python3-dev python3-venv python3-setuptools gcc libc6-dev nodejs
   python3-numpy python3-matplotlib python3-pydantic python3-fastapi python3-uvicorn python3-httpx
@@ -240,6 +255,38 @@ build_stock_image() {
   import_root "$root" "$STOCK_IMAGE" "pymastery.recipe=$recipe" "pymastery.suite=trixie"
 }
 
+# The Architect track's runtime on SUITE: its packages, and OpenTelemetry's SDK from sid, which
+# apt takes from sid only because the suite lacks it (pin 100). No service starts in the root
+# (policy-rc.d), so redis-server only runs when a lab starts it.
+build_architect_image() {
+  local name="$1" suite="$2" recipe root log
+  local sid_packages=("${ARCHITECT_SID_PACKAGES[@]}")
+  # OpenTelemetry's SDK imports typing_extensions.deprecated (4.5+); bookworm has 4.4.
+  [ "$suite" = bookworm ] && sid_packages+=(python3-typing-extensions)
+  recipe="$(recipe_of "$suite|${ARCHITECT_PACKAGES[*]}|sid: ${sid_packages[*]}")"
+  [ "$(image_label "$name" pymastery.recipe)" = "$recipe" ] && return 0
+  say "building $name from Debian $suite with the Architect track's packages; takes 3-5 minutes"
+  root="$(bootstrap "$suite" python3)"
+  log="$root.log"
+  echo "deb $MIRROR sid main" | as_root tee "$root/etc/apt/sources.list.d/sid.list" >/dev/null
+  printf 'Package: *\nPin: release n=sid\nPin-Priority: 100\n' | as_root tee "$root/etc/apt/preferences.d/sid" >/dev/null
+  printf '#!/bin/sh\nexit 101\n' | as_root tee "$root/usr/sbin/policy-rc.d" >/dev/null
+  as_root chmod 755 "$root/usr/sbin/policy-rc.d"
+  # sid's Release file on the mirror reachable here is past its Valid-Until date.
+  if ! { in_root "$root" apt-get -o Acquire::Check-Valid-Until=false update -qq \
+      && in_root "$root" apt-get install -y -qq --no-install-recommends -t "$suite" "${ARCHITECT_PACKAGES[@]}" \
+      && in_root "$root" apt-get install -y -qq --no-install-recommends "${sid_packages[@]/%//sid}" \
+      && in_root "$root" python3 -c "import fastapi, pydantic, numpy, pandas, pluggy, cryptography, redis, structlog, prometheus_client, opentelemetry.sdk.trace" \
+      && in_root "$root" redis-server --version; } >>"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    as_root rm -rf "$root" "$log"
+    fail "installing the Architect track's packages into the $suite image failed"
+  fi
+  # The image needs neither sid's list nor the pin; cells get no network anyway.
+  as_root rm -f "$root/etc/apt/sources.list.d/sid.list" "$root/etc/apt/preferences.d/sid" "$root/usr/sbin/policy-rc.d"
+  import_root "$root" "$name" "pymastery.recipe=$recipe" "pymastery.suite=$suite"
+}
+
 # trixie + build tools + python3.13t compiled from trixie's python3.13 source package, or taken
 # from the cache of an earlier build of the same version. (sid's python3.14 would be the newer
 # choice, but the mirror reachable here lists its source without serving the files: 404.)
@@ -310,9 +357,14 @@ main() {
     build_plain_image "$GIL_IMAGE" sid python3.14
     # Compiling CPython is CPU-bound, installing the stock packages mostly download and unpack:
     # on a new machine, doing both at once saves several minutes.
-    local ft_pid
+    # The architect images are download-bound too, and build in roots of their own beside stock's.
+    local ft_pid arch_pid arch311_pid
     build_ft_image & ft_pid=$!
+    build_architect_image "$ARCHITECT_IMAGE" trixie & arch_pid=$!
+    build_architect_image "$ARCHITECT_311_IMAGE" bookworm & arch311_pid=$!
     build_stock_image
+    wait "$arch_pid" || fail "building $ARCHITECT_IMAGE failed (see above)"
+    wait "$arch311_pid" || fail "building $ARCHITECT_311_IMAGE failed (see above)"
     wait "$ft_pid" || fail "building $FT_IMAGE failed (see above)"
     export_layout
     start_service
@@ -320,7 +372,8 @@ main() {
   # What `./pymastery test` sets too: the kernel's runtimes on the test images.
   echo "export DOCKER_HOST=unix://$SOCKET PYMASTERY_RUNTIME_STOCK_IMAGE=$STOCK_IMAGE" \
     "PYMASTERY_RUNTIME_FT_IMAGE=$FT_IMAGE PYMASTERY_RUNTIME_FT_PYTHON=$FT_PYTHON" \
-    "PYMASTERY_RUNTIME_PY314_IMAGE=$GIL_IMAGE PYMASTERY_RUNTIME_PY314_PYTHON=python3.14"
+    "PYMASTERY_RUNTIME_PY314_IMAGE=$GIL_IMAGE PYMASTERY_RUNTIME_PY314_PYTHON=python3.14" \
+    "PYMASTERY_RUNTIME_ARCHITECT_IMAGE=$ARCHITECT_IMAGE"
 }
 
 main "$@"

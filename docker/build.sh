@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds PyMastery's runtime images with Docker or Podman.
-#   ./docker/build.sh [stock|freethreaded|py314|cuda|all]... [--engine docker|podman] [--pull] [-- ARGS]
+#   ./docker/build.sh [stock|freethreaded|py314|architect|cuda|all]... [--engine docker|podman] [--pull] [-- ARGS]
 # Tags match the defaults in kernel's default-runtimes.yaml:
 #   stock -> pymastery/stock:3.13   freethreaded -> pymastery/freethreaded:3.14t
-#   py314 -> pymastery/py314:3.14   cuda -> pymastery/cuda:12.8
+#   py314 -> pymastery/py314:3.14   architect -> pymastery/architect:3.11   cuda -> pymastery/cuda:12.8
 # ARGS after -- go to the engine's build command (e.g. --build-arg PYTHON_VERSION=3.14.1).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-declare -A TAGS=([stock]=pymastery/stock:3.13 [freethreaded]=pymastery/freethreaded:3.14t [py314]=pymastery/py314:3.14 [cuda]=pymastery/cuda:12.8)
+declare -A TAGS=([stock]=pymastery/stock:3.13 [freethreaded]=pymastery/freethreaded:3.14t [py314]=pymastery/py314:3.14 [architect]=pymastery/architect:3.11 [cuda]=pymastery/cuda:12.8)
 engine=""
 targets=()
 extra=()
@@ -17,11 +17,11 @@ while [ $# -gt 0 ]; do
     --engine) engine="$2"; shift 2 ;;
     --pull) extra+=(--pull); shift ;;
     --) shift; extra+=("$@"); break ;;
-    all) targets+=(stock freethreaded py314 cuda); shift ;;
-    stock|freethreaded|py314|cuda) targets+=("$1"); shift ;;
+    all) targets+=(stock freethreaded py314 architect cuda); shift ;;
+    stock|freethreaded|py314|architect|cuda) targets+=("$1"); shift ;;
     ft) targets+=(freethreaded); shift ;;
     -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
-    *) echo "build.sh: unknown argument '$1' (stock, freethreaded, py314, cuda, all, --engine, --pull)" >&2; exit 2 ;;
+    *) echo "build.sh: unknown argument '$1' (stock, freethreaded, py314, architect, cuda, all, --engine, --pull)" >&2; exit 2 ;;
   esac
 done
 [ "${#targets[@]}" -gt 0 ] || targets=(stock)

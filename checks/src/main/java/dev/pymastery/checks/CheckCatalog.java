@@ -51,7 +51,8 @@ public final class CheckCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot scan " + root + " for check files", e);
         }
-        weeks.sort(Comparator.comparingInt(WeekChecks::week));
+        // The weeks in order, then each track's labs in order.
+        weeks.sort(Comparator.comparing(WeekChecks::track).thenComparingInt(WeekChecks::week));
         return new CheckCatalog(weeks);
     }
 

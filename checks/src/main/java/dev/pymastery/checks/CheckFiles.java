@@ -27,7 +27,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  *   - id: w01.repl-audit.money-eq    # w&lt;week&gt;.&lt;lab&gt;.&lt;step&gt;
  *     title: Money compares and hashes by value
  *     points: 2                      # default 1
- *     runtime: graalpy               # graalpy | stock | ft | py314 | cuda; default graalpy
+ *     runtime: graalpy               # graalpy | stock | ft | py314 | cuda | architect; default graalpy
  *     timeout: 10                    # seconds; default 10
  *     hints: [Equal amounts in the same currency are equal.]
  *     test: |                        # public: ships with the learner's notebook
@@ -38,12 +38,24 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  *     cells: [w01-lab1, w01-lab1-demo]   # written by release: the lab's cells for this check
  * </pre>
  *
+ * A lab of a track beside the weeks (see {@link Track}) names its track and lab instead of a week,
+ * and its check ids start with the track's letter and the lab's number:
+ *
+ * <pre>
+ * track: architect
+ * lab: 3
+ * title: Descriptors
+ * checks:
+ *   - id: a03.typed-field.rejects-wrong-type
+ *     ...
+ * </pre>
+ *
  * Unknown keys are errors, so a typo never silently drops a hint or a test. {@link #writeLearnerCopy}
  * writes the file a learner gets: the same checks without their hidden tests.
  */
 public final class CheckFiles {
     public static final String SUFFIX = ".checks.yaml";
-    private static final Set<String> FILE_KEYS = Set.of("week", "title", "checks");
+    private static final Set<String> FILE_KEYS = Set.of("week", "track", "lab", "title", "checks");
     private static final Set<String> CHECK_KEYS =
             Set.of("id", "title", "points", "runtime", "timeout", "hints", "test", "hidden", "files", "cells");
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -67,7 +79,8 @@ public final class CheckFiles {
             throw new CheckFormatException(file, "expected a mapping with week, title and checks");
         }
         unknownKeys(file, root, FILE_KEYS, "the file");
-        int week = integer(file, root, "week", null, "the file");
+        Track track = track(file, root);
+        int week = integer(file, root, track == Track.WEEK ? "week" : "lab", null, "the file");
         String title = text(file, root, "title", "", "the file");
         JsonNode list = root.path("checks");
         if (!list.isArray()) {
@@ -83,7 +96,33 @@ public final class CheckFiles {
             checks.add(check);
         }
         try {
-            return new WeekChecks(week, title, file, checks);
+            return new WeekChecks(week, title, file, checks, track);
+        } catch (IllegalArgumentException e) {
+            throw new CheckFormatException(file, e.getMessage(), e);
+        }
+    }
+
+    /** {@code week: N} for a week; {@code track: NAME} with {@code lab: N} for a track's lab. */
+    private static Track track(Path file, JsonNode root) {
+        boolean week = root.has("week");
+        boolean track = root.has("track");
+        boolean lab = root.has("lab");
+        if (week && (track || lab)) {
+            throw new CheckFormatException(
+                    file, "the file names a week and a track's lab: give 'week' alone, or 'track' and 'lab'");
+        }
+        if (lab && !track) {
+            throw new CheckFormatException(file, "'lab' needs 'track' (e.g. track: architect)");
+        }
+        if (!track) {
+            return Track.WEEK;
+        }
+        try {
+            Track named = Track.of(text(file, root, "track", null, "the file"));
+            if (named == Track.WEEK) {
+                throw new CheckFormatException(file, "a week's file gives 'week: N', not 'track: week'");
+            }
+            return named;
         } catch (IllegalArgumentException e) {
             throw new CheckFormatException(file, e.getMessage(), e);
         }
@@ -137,7 +176,12 @@ public final class CheckFiles {
      */
     public static void writeLearnerCopy(WeekChecks week, Map<String, List<String>> labCells, Path target) {
         ObjectNode root = YAML.createObjectNode();
-        root.put("week", week.week());
+        if (week.track() == Track.WEEK) {
+            root.put("week", week.week());
+        } else {
+            root.put("track", week.track().key());
+            root.put("lab", week.week());
+        }
         root.put("title", week.title());
         ArrayNode checks = root.putArray("checks");
         for (CheckSpec check : week.checks()) {

@@ -9,9 +9,11 @@ public enum CheckRuntime {
     STOCK,
     FT,
     PY314,
-    CUDA;
+    CUDA,
+    /** The Architect track's CPython 3.11 with its packages (FastAPI, OpenTelemetry, Redis, ...). */
+    ARCHITECT;
 
-    /** The name used in check files and magics: {@code graalpy}, {@code stock}, {@code ft}, {@code py314}, {@code cuda}. */
+    /** The name used in check files and magics: {@code graalpy}, {@code stock}, {@code ft}, {@code py314}, {@code cuda}, {@code architect}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * immediate feedback in {@code %check}; the {@code hidden} test stays with the instructor and the
  * progress server, which runs both on the learner's submitted code, and only that result counts.
  *
- * @param id {@code w<week>.<lab>.<step>}, e.g. {@code w01.repl-audit.money-eq}; unique in the course
+ * @param id {@code w<week>.<lab>.<step>}, e.g. {@code w01.repl-audit.money-eq}, or for a track's lab
+ *     {@code <letter><lab>.<topic>.<step>}, e.g. {@code a03.descriptor.rejects-bad-type} (see {@link
+ *     Track}); unique in the course
  * @param title what the check proves, in the learner's words
  * @param points what passing is worth
  * @param runtime where the lab's code lives and the test runs
@@ -39,13 +41,15 @@ public record CheckSpec(
         List<String> files,
         List<String> cells) {
 
-    static final Pattern ID = Pattern.compile("^w(\\d{2})\\.([a-z0-9]+(?:-[a-z0-9]+)*)\\.([a-z0-9]+(?:-[a-z0-9]+)*)$");
+    static final Pattern ID =
+            Pattern.compile("^([wa])(\\d{2})\\.([a-z0-9]+(?:-[a-z0-9]+)*)\\.([a-z0-9]+(?:-[a-z0-9]+)*)$");
     private static final Pattern FILE = Pattern.compile("^(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[^\\x00]{1,200}$");
 
     public CheckSpec {
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException(
-                    "check id '" + id + "' must look like w01.lab-name.step-name (two-digit week, lowercase words)");
+                    "check id '" + id + "' must look like w01.lab-name.step-name (two-digit week, lowercase words),"
+                            + " or a01.lab-name.step-name for the Architect track's lab 1");
         }
         if (title.isBlank()) {
             throw new IllegalArgumentException("check " + id + " needs a title");
@@ -95,19 +99,29 @@ public record CheckSpec(
         return hidden.map(h -> List.of(test, h)).orElse(List.of(test));
     }
 
-    /** The week number the id names. */
+    /** The track the id's letter names: {@link Track#WEEK} for {@code w05...}. */
+    public Track track() {
+        return Track.ofLetter(part(1).charAt(0));
+    }
+
+    /** The number the id names: the week, or the lab within its {@link #track()}. */
     public int week() {
-        return Integer.parseInt(part(1));
+        return Integer.parseInt(part(2));
+    }
+
+    /** The unit's code, the id's first part: {@code w05}, {@code a03}. */
+    public String unit() {
+        return part(1) + part(2);
     }
 
     /** The lab the id names (the middle part). */
     public String lab() {
-        return part(2);
+        return part(3);
     }
 
     /** The step the id names (the last part). */
     public String step() {
-        return part(3);
+        return part(4);
     }
 
     private String part(int group) {

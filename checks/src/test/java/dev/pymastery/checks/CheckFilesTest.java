@@ -138,4 +138,78 @@ class CheckFilesTest {
                         CheckFiles.read(file("week: 1\nchecks:\n  - {id: w01.a.b, title: t, test: x, hidden: ' '}\n")))
                 .hasMessageContaining("empty hidden test");
     }
+
+    @Test
+    void readsATracksLab() throws IOException {
+        WeekChecks lab = CheckFiles.read(file("track: architect\nlab: 3\ntitle: Descriptors\nchecks:\n"
+                + "  - {id: a03.typed-field.rejects, title: t, test: x, runtime: architect}\n"));
+        assertThat(lab.track()).isEqualTo(Track.ARCHITECT);
+        assertThat(lab.week()).isEqualTo(3);
+        assertThat(lab.unit()).isEqualTo("a03");
+        assertThat(lab.label()).isEqualTo("Architect lab 3");
+        CheckSpec check = lab.checks().getFirst();
+        assertThat(check.track()).isEqualTo(Track.ARCHITECT);
+        assertThat(check.unit()).isEqualTo("a03");
+        assertThat(check.lab()).isEqualTo("typed-field");
+        assertThat(check.step()).isEqualTo("rejects");
+        assertThat(check.runtime()).isEqualTo(CheckRuntime.ARCHITECT);
+    }
+
+    @Test
+    void aTracksLabAndAWeekKeepTheirOwnIds() throws IOException {
+        assertThatThrownBy(() -> CheckFiles.read(
+                        file("track: architect\nlab: 3\nchecks:\n  - {id: w03.a.b, title: t, test: x}\n")))
+                .hasMessageContaining("names week 3 but the file is for architect lab 3")
+                .hasMessageContaining("must start with a03.");
+        assertThatThrownBy(() -> CheckFiles.read(file("week: 3\nchecks:\n  - {id: a03.a.b, title: t, test: x}\n")))
+                .hasMessageContaining("names architect lab 3 but the file is for week 3");
+        assertThatThrownBy(() -> CheckFiles.read(
+                        file("track: architect\nlab: 4\nchecks:\n  - {id: a03.a.b, title: t, test: x}\n")))
+                .hasMessageContaining("names architect lab 3 but the file is for architect lab 4");
+    }
+
+    @Test
+    void rejectsAFileThatMixesWeekAndTrackOrNamesAnUnknownTrack() throws IOException {
+        assertThatThrownBy(() -> CheckFiles.read(file("week: 3\ntrack: architect\nlab: 3\nchecks: []\n")))
+                .hasMessageContaining("give 'week' alone, or 'track' and 'lab'");
+        assertThatThrownBy(() -> CheckFiles.read(file("lab: 3\nchecks: []\n")))
+                .hasMessageContaining("'lab' needs 'track'");
+        assertThatThrownBy(() -> CheckFiles.read(file("track: wizard\nlab: 3\nchecks: []\n")))
+                .hasMessageContaining("unknown track 'wizard'; use one of [week, architect]");
+        assertThatThrownBy(() -> CheckFiles.read(file("track: architect\nchecks: []\n")))
+                .hasMessageContaining("'lab' is missing");
+        assertThatThrownBy(() -> CheckFiles.read(file("track: week\nlab: 2\nchecks: []\n")))
+                .hasMessageContaining("gives 'week: N', not 'track: week'");
+        assertThatThrownBy(() -> CheckFiles.read(file("week: 1\nchecks:\n  - {id: b01.a.b, title: t, test: x}\n")))
+                .hasMessageContaining("a01.lab-name.step-name");
+    }
+
+    @Test
+    void catalogListsTheWeeksBeforeATracksLabs() throws IOException {
+        Files.writeString(
+                dir.resolve("lab01.checks.yaml"),
+                "track: architect\nlab: 1\nchecks:\n  - {id: a01.x.y, title: t, test: x}\n");
+        Files.writeString(
+                dir.resolve("lab02.checks.yaml"),
+                "track: architect\nlab: 2\nchecks:\n  - {id: a02.x.y, title: t, test: x}\n");
+        Files.writeString(
+                dir.resolve("week02.checks.yaml"), "week: 2\nchecks:\n  - {id: w02.x.y, title: t, test: x}\n");
+        Files.writeString(
+                dir.resolve("zz-week01.checks.yaml"), "week: 1\nchecks:\n  - {id: w01.x.y, title: t, test: x}\n");
+        CheckCatalog catalog = CheckCatalog.load(dir);
+        assertThat(catalog.weeks()).extracting(WeekChecks::unit).containsExactly("w01", "w02", "a01", "a02");
+        assertThat(catalog.find("a02.x.y")).map(CheckSpec::track).contains(Track.ARCHITECT);
+    }
+
+    @Test
+    void aTracksLabKeepsItsTrackInTheLearnersCopy() throws IOException {
+        WeekChecks lab = CheckFiles.read(file("track: architect\nlab: 3\ntitle: Descriptors\nchecks:\n"
+                + "  - {id: a03.typed-field.rejects, title: t, test: x, hidden: y, runtime: architect}\n"));
+        Path learner = dir.resolve("learner/lab03.checks.yaml");
+        CheckFiles.writeLearnerCopy(lab, java.util.Map.of(), learner);
+        WeekChecks copy = CheckFiles.read(learner);
+        assertThat(copy.track()).isEqualTo(Track.ARCHITECT);
+        assertThat(copy.week()).isEqualTo(3);
+        assertThat(copy.checks().get(0).hidden()).isEmpty();
+    }
 }

@@ -2,8 +2,13 @@ package dev.pymastery.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pymastery.checks.CheckCatalog;
 import dev.pymastery.server.people.Role;
+import dev.pymastery.server.store.Database;
 import io.javalin.testtools.JavalinTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -226,6 +231,62 @@ abstract class ProgressApiContract extends ServerContract {
             assertThat(api.get("/api/v1/learners/nobody/progress", teacher).status())
                     .isEqualTo(404);
         });
+    }
+
+    @Test
+    void aTracksLabsAreUnitsBesideTheWeeks() throws Exception {
+        Path catalog = dir.resolve("catalog");
+        Files.createDirectories(catalog.resolve("architect"));
+        Files.copy(
+                Fixtures.catalogFolder().resolve("month1/week01-data-model.checks.yaml"),
+                catalog.resolve("week01-data-model.checks.yaml"));
+        Files.writeString(catalog.resolve("architect/lab01-bytecode.checks.yaml"), """
+                track: architect
+                lab: 1
+                title: Bytecode
+                checks:
+                  - {id: a01.folding.one-multiply, title: Folded, points: 2, runtime: architect, test: assert True}
+                """);
+        try (ProgressServer tracked = ProgressServer.create(
+                Database.open(Databases.fresh(kind(), dir.resolve("tracked"))), CheckCatalog.load(catalog), false)) {
+            String learner = tracked.people().issueToken(tracked.people().add("lea", Role.LEARNER));
+            String instructor = tracked.people().issueToken(tracked.people().add("ines", Role.INSTRUCTOR));
+            JavalinTest.test(tracked.app(), (app, http) -> {
+                Api api = new Api(app.port());
+                Api.Answer posted = api.post(
+                        "/api/v1/attempts",
+                        learner,
+                        Fixtures.attempt("a01.folding.one-multiply", "passed", 2, 2)
+                                .replace("\"runtime\":\"graalpy\"", "\"runtime\":\"architect\""));
+                assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+                assertThat(posted.json().path("runtime").asString()).isEqualTo("architect");
+
+                JsonNode units = api.get("/api/v1/me/progress", learner).json().path("weeks");
+                assertThat(units).hasSize(2);
+                assertThat(units.get(0).path("unit").asString()).isEqualTo("w01");
+                assertThat(units.get(0).path("label").asString()).isEqualTo("Week 1");
+                JsonNode lab = units.get(1);
+                assertThat(lab.path("unit").asString()).isEqualTo("a01");
+                assertThat(lab.path("label").asString()).isEqualTo("Architect lab 1");
+                assertThat(lab.path("week").asInt()).isEqualTo(1);
+                assertThat(lab.path("points").asInt()).isEqualTo(2);
+                assertThat(units.get(0).path("points").asInt()).isZero();
+
+                JsonNode cohort = api.get("/api/v1/cohort", instructor).json();
+                assertThat(cohort.path("weeks").get(1).path("unit").asString()).isEqualTo("a01");
+                assertThat(cohort.path("learners").get(0).path("weeks").toString())
+                        .isEqualTo("[0,2]");
+                assertThat(api.get("/api/v1/cohort.csv", instructor).body().lines())
+                        .contains("lea,a01,a01.folding.one-multiply,Folded,2,2,passed,1");
+                assertThat(api.get("/api/v1/checks", learner)
+                                .json()
+                                .path("weeks")
+                                .get(1)
+                                .path("label")
+                                .asString())
+                        .isEqualTo("Architect lab 1");
+            });
+        }
     }
 
     @Test

@@ -53,7 +53,7 @@ final class ChecksMagic implements LineMagic {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<div class=\"pymastery-checks\">");
         for (WeekChecks week : catalog.weeks()) {
-            String heading = "Week " + week.week() + (week.title().isBlank() ? "" : ": " + week.title()) + " ("
+            String heading = week.label() + (week.title().isBlank() ? "" : ": " + week.title()) + " ("
                     + week.source().getFileName() + ", " + week.points() + " points)";
             text.append(heading).append('\n');
             html.append("<h4>")

@@ -6,7 +6,7 @@ import dev.pymastery.kernel.cell.MimeBundle;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code %progress}'s picture of the server's answer: one bar per week, HTML and ASCII. */
+/** {@code %progress}'s picture of the server's answer: one bar per week or track lab, HTML and ASCII. */
 final class ProgressView {
     static final int BAR = 20;
 
@@ -23,7 +23,7 @@ final class ProgressView {
                 .append(progress.maxPoints())
                 .append(" points<table>");
         for (WeekProgress week : progress.weeks()) {
-            String label = "Week " + week.week() + (week.title().isBlank() ? "" : ": " + week.title());
+            String label = week.label() + (week.title().isBlank() ? "" : ": " + week.title());
             String verification = verification(week);
             text.append(String.format(
                     "  %-48s %s %d/%d%s%n",

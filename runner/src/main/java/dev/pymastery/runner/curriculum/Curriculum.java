@@ -1,14 +1,17 @@
 package dev.pymastery.runner.curriculum;
 
 import dev.pymastery.checks.CheckFiles;
+import dev.pymastery.checks.Track;
 import dev.pymastery.runner.UsageException;
 import dev.pymastery.runner.run.NotebookPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -16,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * The curriculum folder ({@code notebooks/}) and its layout: {@code monthN/weekNN-slug.ipynb}, with
- * the week's checks in {@code weekNN-slug.checks.yaml} beside it. Turns the WEEK and PATH arguments
+ * the week's checks in {@code weekNN-slug.checks.yaml} beside it, and a track's labs in a folder
+ * named by the track ({@code architect/labNN-slug.ipynb}). Turns the WEEK, TRACK and PATH arguments
  * of release and validate into notebooks.
  */
 final class Curriculum {
@@ -36,9 +40,11 @@ final class Curriculum {
     /**
      * The notebooks the arguments name, in order, each once: an existing path is a notebook or a
      * folder searched for notebooks; {@code 3}, {@code 03} or {@code week03} is that week's
-     * notebooks under the root. No arguments: every notebook under the root.
+     * notebooks under the root; a track's name ({@code architect}) is its labs' notebooks. No
+     * arguments: every notebook under the root.
      *
-     * @throws UsageException for an argument that is neither, or a week without notebooks
+     * @throws UsageException for an argument that is none of these, or a week or track without
+     *     notebooks
      */
     List<Path> select(List<String> arguments) {
         if (arguments.isEmpty()) {
@@ -52,9 +58,12 @@ final class Curriculum {
                 notebooks.addAll(NotebookPaths.expand(List.of(path)));
             } else if (week.matches()) {
                 notebooks.addAll(week(Integer.parseInt(week.group(1))));
+            } else if (track(argument).isPresent()) {
+                notebooks.addAll(track(track(argument).get()));
             } else {
-                throw new UsageException(
-                        "'" + argument + "' is neither a notebook, a folder nor a week (3, 03, week03)");
+                throw new UsageException("'" + argument
+                        + "' is neither a notebook, a folder, a week (3, 03, week03) nor a track (" + trackNames()
+                        + ")");
             }
         }
         return new ArrayList<>(notebooks);
@@ -73,6 +82,31 @@ final class Curriculum {
                     number, root, weeks.isEmpty() ? "none" : String.join(", ", weeks)));
         }
         return matching;
+    }
+
+    private static Optional<Track> track(String argument) {
+        return Arrays.stream(Track.values())
+                .filter(track -> track != Track.WEEK && track.key().equals(argument.toLowerCase(Locale.ROOT)))
+                .findFirst();
+    }
+
+    private static String trackNames() {
+        return String.join(
+                ", ",
+                Arrays.stream(Track.values())
+                        .filter(track -> track != Track.WEEK)
+                        .map(Track::key)
+                        .toList());
+    }
+
+    /** A track's labs: the notebooks in the root's folder of the track's name. */
+    private List<Path> track(Track track) {
+        Path folder = root.resolve(track.key());
+        List<Path> labs = Files.isDirectory(folder) ? NotebookPaths.expand(List.of(folder)) : List.of();
+        if (labs.isEmpty()) {
+            throw new UsageException("no notebook for the " + track.key() + " track under " + folder);
+        }
+        return labs;
     }
 
     /** The week a notebook's file name gives ({@code week03-slug.ipynb} is week 3). */

@@ -3,6 +3,7 @@ package dev.pymastery.runner.curriculum;
 import dev.pymastery.checks.CheckFiles;
 import dev.pymastery.checks.CheckFormatException;
 import dev.pymastery.checks.CheckSpec;
+import dev.pymastery.checks.Track;
 import dev.pymastery.checks.WeekChecks;
 import dev.pymastery.runner.notebook.FileModes;
 import dev.pymastery.runner.notebook.Notebook;
@@ -68,12 +69,15 @@ final class Release {
                 relative.toString().replace('\\', '/'),
                 Curriculum.week(notebook).isPresent()
                         ? Curriculum.week(notebook)
-                        : checks.map(w -> OptionalInt.of(w.week())).orElse(OptionalInt.empty()),
+                        : checks.filter(unit -> unit.track() == Track.WEEK)
+                                .map(w -> OptionalInt.of(w.week()))
+                                .orElse(OptionalInt.empty()),
                 ids);
         return switch (outcome) {
             case LearnerRelease.Outcome.Refused refused -> new Result.Failed(notebook, refused.problems());
             case LearnerRelease.Outcome.Released released -> {
                 Path target = outDir.resolve(relative);
+                checks.filter(unit -> unit.track() != Track.WEEK).ifPresent(lab -> stampLab(released.notebook(), lab));
                 files.write(target, released.notebook());
                 // The learner's copy: public tests only, and each check's lab cells named, so the
                 // kernel knows which cells to send with an attempt.
@@ -87,5 +91,15 @@ final class Release {
                 yield new Result.Written(notebook, target, copied, released.regions(), released.removedCells());
             }
         };
+    }
+
+    /** A track's lab is stamped with its track and lab number instead of a week. */
+    private static void stampLab(tools.jackson.databind.node.ObjectNode notebook, WeekChecks lab) {
+        if (notebook.path("metadata").path("pymastery").get("release")
+                instanceof tools.jackson.databind.node.ObjectNode stamp) {
+            stamp.remove("week");
+            stamp.put("track", lab.track().key());
+            stamp.put("lab", lab.week());
+        }
     }
 }

@@ -7,14 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code ./pymastery release WEEK|PATH... --out DIR}: parses the command line and reports. */
+/** {@code ./pymastery release WEEK|TRACK|PATH... --out DIR}: parses the command line and reports. */
 final class ReleaseCommand {
     static final String USAGE = """
-            usage: pymastery release WEEK|PATH... --out DIR
+            usage: pymastery release WEEK|TRACK|PATH... --out DIR
 
-            Writes the learner version of each notebook below DIR, keeping its month folder
-            (DIR/month1/week03-slug.ipynb), with the week's checks file beside it. WEEK: 3, 03 or
-            week03 (that week's notebooks under notebooks/); PATH: a notebook or a folder.
+            Writes the learner version of each notebook below DIR, keeping its month or track folder
+            (DIR/month1/week03-slug.ipynb, DIR/architect/lab03-slug.ipynb), with its checks file
+            beside it. WEEK: 3, 03 or week03 (that week's notebooks under notebooks/); TRACK:
+            architect (the track's labs); PATH: a notebook or a folder.
 
             In the learner version the lines between "### BEGIN SOLUTION" and "### END SOLUTION"
             become "# YOUR CODE HERE" + "raise NotImplementedError()" in code cells (at the marker's
@@ -58,7 +59,8 @@ final class ReleaseCommand {
             }
         }
         if (selectors.isEmpty()) {
-            throw new UsageException("name the weeks or notebooks to release (e.g. 3, week03 or a path)");
+            throw new UsageException(
+                    "name the weeks, tracks or notebooks to release (e.g. 3, week03, architect or a path)");
         }
         Path dir = outDir.orElseThrow(() -> new UsageException("--out DIR is required"));
         if (curriculum.contains(dir)) {

@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** {@code ./pymastery validate [WEEK|PATH...] [-j N]}: parses the command line, validates, reports. */
+/** {@code ./pymastery validate [WEEK|TRACK|PATH...] [-j N]}: parses the command line, validates, reports. */
 final class ValidateCommand {
     static final String USAGE = """
-            usage: pymastery validate [WEEK|PATH...] [OPTIONS]
+            usage: pymastery validate [WEEK|TRACK|PATH...] [OPTIONS]
 
             Proves that every %check of the notebooks passes on the solution and fails on the stub
-            (default: every notebook under notebooks/; WEEK: 3, 03 or week03; PATH: a notebook or a
-            folder). For each notebook:
+            (default: every notebook under notebooks/; WEEK: 3, 03 or week03; TRACK: architect, the
+            track's labs; PATH: a notebook or a folder). For each notebook:
               1. every %check cell names a check of its checks file, and every check has a cell;
               2. the instructor notebook runs in its kernel: every %check cell passes and no other
                  cell raises (outputs are not compared; ./pymastery nbval does that);

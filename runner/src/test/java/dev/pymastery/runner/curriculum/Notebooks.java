@@ -60,10 +60,11 @@ final class Notebooks {
         return file;
     }
 
-    /** A checks file with one trivial check per id (week from the first id). */
+    /** A checks file with one trivial check per id (week, or the Architect track's lab, from the first id). */
     static Path checks(Path file, String... ids) {
-        StringBuilder yaml =
-                new StringBuilder("week: " + Integer.parseInt(ids[0].substring(1, 3)) + "\ntitle: Test\nchecks:\n");
+        int number = Integer.parseInt(ids[0].substring(1, 3));
+        StringBuilder yaml = new StringBuilder(
+                (ids[0].startsWith("a") ? "track: architect\nlab: " : "week: ") + number + "\ntitle: Test\nchecks:\n");
         for (String id : ids) {
             yaml.append("  - id: ")
                     .append(id)

@@ -135,7 +135,33 @@ class ReleaseCommandTest {
                 .hasMessageContaining("inside");
         assertThatThrownBy(() -> command().run(List.of("3"))).hasMessageContaining("--out DIR is required");
         assertThatThrownBy(() -> command().run(List.of("nonsense", "--out", "x")))
-                .hasMessageContaining("neither a notebook, a folder nor a week");
+                .hasMessageContaining("neither a notebook, a folder, a week (3, 03, week03) nor a track (architect)");
+        assertThatThrownBy(() -> command()
+                        .run(List.of("architect", "--out", dir.resolve("o").toString())))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("no notebook for the architect track under " + root.resolve("architect"));
+    }
+
+    @Test
+    void theArchitectTrackReleasesItsLabsStampedWithTrackAndLab() {
+        Notebooks.write(
+                root.resolve("architect/lab03-descriptors.ipynb"),
+                notebook(
+                        code("lab", "### BEGIN SOLUTION\nx = 1\n### END SOLUTION\n"),
+                        code("chk", "%check a03.typed.rejects")));
+        Notebooks.checks(root.resolve("architect/lab03-descriptors.checks.yaml"), "a03.typed.rejects");
+        Path out = dir.resolve("out");
+        assertThat(command().run(List.of("ARCHITECT", "--out", out.toString()))).isZero();
+        assertThat(out.resolve("architect/lab03-descriptors.checks.yaml")).exists();
+        assertThat(out.resolve("month1")).doesNotExist();
+        var stamp = new NotebookFiles()
+                .read(out.resolve("architect/lab03-descriptors.ipynb"))
+                .json()
+                .path("metadata")
+                .path("pymastery")
+                .path("release");
+        assertThat(stamp.toString())
+                .isEqualTo("{\"lab\":3,\"source\":\"architect/lab03-descriptors.ipynb\",\"track\":\"architect\"}");
     }
 
     private ReleaseCommand command() {

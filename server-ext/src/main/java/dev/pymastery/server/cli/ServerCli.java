@@ -1,6 +1,7 @@
 package dev.pymastery.server.cli;
 
 import dev.pymastery.checks.CheckCatalog;
+import dev.pymastery.checks.Track;
 import dev.pymastery.checks.client.ProgressSettings;
 import dev.pymastery.server.ProgressServer;
 import dev.pymastery.server.ServerSettings;
@@ -174,13 +175,18 @@ public final class ServerCli {
             writePrivately(Path.of(args.flag("--port-file", "")), String.valueOf(port));
         }
         CheckCatalog catalog = server.catalog();
+        long weeks = catalog.weeks().stream()
+                .filter(unit -> unit.track() == Track.WEEK)
+                .count();
+        long labs = catalog.weeks().size() - weeks;
         out.printf(
-                "pymastery server: listening on http://%s:%d/ (database %s; %d checks in %d weeks from %s)%n",
+                "pymastery server: listening on http://%s:%d/ (database %s; %d checks in %d weeks%s from %s)%n",
                 settings.host(),
                 port,
                 server.database().description(),
                 catalog.all().size(),
-                catalog.weeks().size(),
+                weeks,
+                labs == 0 ? "" : " and " + labs + " track labs",
                 settings.catalog().toAbsolutePath());
         out.flush();
         return waitForever();

@@ -6,18 +6,21 @@ import dev.pymastery.checks.client.RecordedAttempt;
  * What a dashboard hears when an attempt is stored: enough to know which cell to refresh.
  *
  * @param learner whose attempt it was
- * @param week the check's week
+ * @param week the check's week, or its lab's number within a track
+ * @param unit the check's unit, as its id starts: {@code w05}, {@code a03}
  */
-public record AttemptEvent(String learner, String checkId, int week, String outcome, int score, String attemptedAt) {
+public record AttemptEvent(
+        String learner, String checkId, int week, String outcome, int score, String attemptedAt, String unit) {
     static AttemptEvent of(RecordedAttempt recorded) {
         var a = recorded.attempt();
-        int week = Integer.parseInt(a.checkId().substring(1, 3));
+        String unit = a.checkId().substring(0, 3);
         return new AttemptEvent(
                 recorded.learner(),
                 a.checkId(),
-                week,
+                Integer.parseInt(unit.substring(1)),
                 a.outcome().key(),
                 a.score(),
-                a.attemptedAt().toString());
+                a.attemptedAt().toString(),
+                unit);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The instructor's grid: one row per learner, one column per week.
+ * The instructor's grid: one row per learner, one column per week, then one per track lab.
  *
  * @param weeks the columns, in week order
  * @param learners the rows, by name
@@ -17,8 +17,18 @@ public record CohortView(List<Column> weeks, List<Row> learners, int maxPoints) 
         learners = List.copyOf(learners);
     }
 
-    /** A week: its number, title and points. */
-    public record Column(int week, String title, int maxPoints) {}
+    /**
+     * A week or a track's lab: its number, title and points.
+     *
+     * @param unit the code its check ids start with ({@code w05}, {@code a03})
+     * @param label its name for people ({@code Week 5}, {@code Architect lab 3})
+     */
+    public record Column(int week, String title, int maxPoints, String unit, String label) {
+        /** A week's column. */
+        public Column(int week, String title, int maxPoints) {
+            this(week, title, maxPoints, String.format(java.util.Locale.ROOT, "w%02d", week), "Week " + week);
+        }
+    }
 
     /**
      * A learner's row.

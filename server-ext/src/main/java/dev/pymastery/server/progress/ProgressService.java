@@ -64,7 +64,8 @@ public final class ProgressService {
                                 .orElse(CheckState.NOT_STARTED)
                                 .key()));
             }
-            weeks.add(new WeekProgress(week.week(), week.title(), weekPoints, week.points(), checks));
+            weeks.add(new WeekProgress(
+                    week.week(), week.title(), weekPoints, week.points(), checks, week.unit(), week.label()));
             points += weekPoints;
             maxPoints += week.points();
         }
@@ -112,13 +113,16 @@ public final class ProgressService {
                     Optional.ofNullable(latest.get(person.id())).map(Instant::ofEpochMilli)));
         }
         List<CohortView.Column> columns = weeks.stream()
-                .map(w -> new CohortView.Column(w.week(), w.title(), w.points()))
+                .map(w -> new CohortView.Column(w.week(), w.title(), w.points(), w.unit(), w.label()))
                 .toList();
         return new CohortView(
                 columns, rows, weeks.stream().mapToInt(WeekChecks::points).sum());
     }
 
-    /** The cohort as CSV: one line per learner and check, with a header line. */
+    /**
+     * The cohort as CSV: one line per learner and check, with a header line. The week column holds
+     * the week's number, or for a track's lab its code ({@code a03}).
+     */
     public String cohortCsv() {
         StringBuilder csv =
                 new StringBuilder("learner,week,check_id,check_title,points,max_points,best_outcome,attempts,state\n");
@@ -130,7 +134,7 @@ public final class ProgressService {
                 for (CheckProgress check : week.checks()) {
                     csv.append(Csv.field(person.name()))
                             .append(',')
-                            .append(week.week())
+                            .append(week.unit().startsWith("w") ? String.valueOf(week.week()) : week.unit())
                             .append(',')
                             .append(Csv.field(check.id()))
                             .append(',')

@@ -167,6 +167,8 @@ public final class ApiRoutes {
     private Map<String, Object> week(WeekChecks week) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("week", week.week());
+        out.put("unit", week.unit());
+        out.put("label", week.label());
         out.put("title", week.title());
         out.put("maxPoints", week.points());
         out.put("checks", week.checks().stream().map(ApiRoutes::check).toList());

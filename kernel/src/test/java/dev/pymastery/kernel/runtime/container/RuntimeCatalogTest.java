@@ -25,9 +25,9 @@ class RuntimeCatalogTest {
     }
 
     @Test
-    void theDefaultsAreStockFtPy314AndCudaInContainersWithLimitsAndNoNetwork() {
+    void theDefaultsAreStockFtPy314ArchitectAndCudaInContainersWithLimitsAndNoNetwork() {
         RuntimeCatalog catalog = RuntimeCatalog.load(env());
-        assertThat(catalog.runtimes()).containsOnlyKeys("stock", "ft", "py314", "cuda");
+        assertThat(catalog.runtimes()).containsOnlyKeys("stock", "ft", "py314", "architect", "cuda");
         RuntimeSpec stock = catalog.runtime("stock").orElseThrow();
         assertThat(stock.engine()).isEqualTo(RuntimeSpec.EngineChoice.AUTO);
         assertThat(stock.image()).isEqualTo("pymastery/stock:3.13");
@@ -44,6 +44,15 @@ class RuntimeCatalogTest {
         RuntimeSpec py314 = catalog.runtime("py314").orElseThrow();
         assertThat(py314.freeThreaded()).isFalse();
         assertThat(py314.image()).isEqualTo("pymastery/py314:3.14");
+        RuntimeSpec architect = catalog.runtime("architect").orElseThrow();
+        assertThat(architect.image()).isEqualTo("pymastery/architect:3.11");
+        assertThat(architect.network()).isEqualTo("none");
+        assertThat(architect.build()).isEqualTo("./docker/build.sh architect");
+        assertThat(RuntimeCatalog.load(env("PYMASTERY_RUNTIME_ARCHITECT_IMAGE", "pymastery-test/architect:3.13"))
+                        .runtime("architect")
+                        .orElseThrow()
+                        .image())
+                .isEqualTo("pymastery-test/architect:3.13");
         RuntimeSpec cuda = catalog.runtime("cuda").orElseThrow();
         assertThat(cuda.gpu()).isTrue();
         assertThat(cuda.memoryBytes()).isZero();
@@ -127,6 +136,6 @@ class RuntimeCatalogTest {
                 tools.jackson.databind.json.JsonMapper.builder().build());
         assertThatThrownBy(() -> runtimes.runtime("pypy"))
                 .hasMessageContaining("no runtime named 'pypy'")
-                .hasMessageContaining("stock, ft, py314, cuda");
+                .hasMessageContaining("stock, ft, py314, architect, cuda");
     }
 }
