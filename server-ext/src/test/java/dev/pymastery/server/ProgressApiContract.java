@@ -8,7 +8,6 @@ import dev.pymastery.server.store.Database;
 import io.javalin.testtools.JavalinTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -247,8 +246,9 @@ abstract class ProgressApiContract extends ServerContract {
                 checks:
                   - {id: a01.folding.one-multiply, title: Folded, points: 2, runtime: architect, test: assert True}
                 """);
-        try (ProgressServer tracked = ProgressServer.create(
-                Database.open(Databases.fresh(kind(), dir.resolve("tracked"))), CheckCatalog.load(catalog), false)) {
+        String trackedUrl = Databases.fresh(kind(), dir.resolve("tracked"));
+        try (ProgressServer tracked =
+                ProgressServer.create(Database.open(trackedUrl), CheckCatalog.load(catalog), false)) {
             String learner = tracked.people().issueToken(tracked.people().add("lea", Role.LEARNER));
             String instructor = tracked.people().issueToken(tracked.people().add("ines", Role.INSTRUCTOR));
             JavalinTest.test(tracked.app(), (app, http) -> {
@@ -260,6 +260,8 @@ abstract class ProgressApiContract extends ServerContract {
                                 .replace("\"runtime\":\"graalpy\"", "\"runtime\":\"architect\""));
                 assertThat(posted.status()).as(posted.body()).isEqualTo(201);
                 assertThat(posted.json().path("runtime").asString()).isEqualTo("architect");
+                // Only verified points count (decision 0041).
+                Verifications.verify(trackedUrl, posted.json().path("id").asLong(), 2, true);
 
                 JsonNode units = api.get("/api/v1/me/progress", learner).json().path("weeks");
                 assertThat(units).hasSize(2);
@@ -277,7 +279,7 @@ abstract class ProgressApiContract extends ServerContract {
                 assertThat(cohort.path("learners").get(0).path("weeks").toString())
                         .isEqualTo("[0,2]");
                 assertThat(api.get("/api/v1/cohort.csv", instructor).body().lines())
-                        .contains("lea,a01,a01.folding.one-multiply,Folded,2,2,passed,1");
+                        .contains("lea,a01,a01.folding.one-multiply,Folded,2,2,passed,1,verified");
                 assertThat(api.get("/api/v1/checks", learner)
                                 .json()
                                 .path("weeks")
