@@ -31,6 +31,7 @@ const pipsOf = (page, selector) => page.$$eval(selector, (pips) => pips.map((p) 
   const row = p.closest("tr");
   return { state: p.dataset.state, x: box.x + box.width / 2, y: box.y + box.height / 2,
     learner: cell ? cell.dataset.learner : null, week: cell ? Number(cell.dataset.week) : null,
+    unit: cell ? cell.dataset.unit : null,
     check: row ? row.dataset.check || null : null };
 }));
 
@@ -49,7 +50,8 @@ try {
   report.status = await page.textContent("#status");
   report.weekHeaders = await page.$$eval("#grid thead th", (ths) => ths.map((th) => th.textContent));
   report.cells = await page.$$eval("#grid td.cell", (cells) => cells.map((c) => ({
-    learner: c.dataset.learner, week: Number(c.dataset.week), text: c.querySelector(".points").textContent,
+    learner: c.dataset.learner, week: Number(c.dataset.week), unit: c.dataset.unit,
+    text: c.querySelector(".points").textContent,
     states: c.dataset.states, late: c.dataset.late === "true" })));
   report.cohortPips = await pipsOf(page, "#grid .pip");
   report.legendPips = await pipsOf(page, "#legend .pip");
@@ -64,7 +66,7 @@ try {
   const posted = await fetch(`${base}api/v1/attempts`, { method: "POST", body: JSON.stringify(attempt),
     headers: { "Content-Type": "application/json", Authorization: `Bearer ${liveToken}` } });
   report.livePostStatus = posted.status;
-  const liveCell = `#grid td.cell[data-learner="cara"][data-week="1"]`;
+  const liveCell = `#grid td.cell[data-learner="cara"][data-unit="w01"]`;
   await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.states === "failed,not-started", liveCell,
     { timeout: 15_000 });
   report.liveCell = await page.$eval(liveCell, (c) => ({ states: c.dataset.states, flash: c.classList.contains("flash"),
@@ -76,11 +78,16 @@ try {
   report.liveShadowAfter = await page.$eval(liveCell, (c) => getComputedStyle(c).boxShadow);
 
   // Drill-down to a learner's week: checks, attempts, feedback and audit, every table with headers.
-  await page.click(`#grid td.cell[data-learner="ann"][data-week="1"]`);
+  await page.click(`#grid td.cell[data-learner="ann"][data-unit="w01"]`);
   await page.waitForSelector("#detail:not([hidden]) table.attempts");
   report.detail = await page.textContent("#detail");
   report.detailTables = await tablesOf(page);
   await page.screenshot({ path: join(out, "drilldown.png"), fullPage: true });
+  // The Architect track's lab 1, a unit of its own beside week 1.
+  await page.click(`#grid td.cell[data-learner="ann"][data-unit="a01"]`);
+  await page.waitForFunction(() => document.querySelector("#detail h2")?.textContent.includes("architect lab 1"),
+    null, { timeout: 10_000 });
+  report.labDetail = await page.textContent("#detail");
 
   // The learner's own page.
   await page.goto(`${base}login?token=${learnerToken}`);
@@ -89,7 +96,8 @@ try {
   report.learnerStatus = await page.textContent("#status");
   report.learnerPending = await page.textContent("#pending");
   report.learnerWeeks = await page.$$eval("section.week", (weeks) => weeks.map((w) => ({
-    week: Number(w.dataset.week), points: Number(w.dataset.points), text: w.querySelector("h2").textContent,
+    week: Number(w.dataset.week), unit: w.dataset.unit, points: Number(w.dataset.points),
+    text: w.querySelector("h2").textContent, downloads: w.querySelectorAll("a[download]").length,
     due: w.querySelector(".when")?.textContent || null })));
   report.learnerChecks = await page.$$eval("section.week tr[data-check]", (rows) => rows.map((r) => ({
     check: r.dataset.check, state: r.dataset.state, text: r.textContent })));

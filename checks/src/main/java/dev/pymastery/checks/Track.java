@@ -30,6 +30,14 @@ public enum Track {
         return letter;
     }
 
+    /**
+     * Whether a unit's code or a check id ({@code w05}, {@code a03.lab.step}) is of this track: it
+     * starts with the track's letter.
+     */
+    public boolean owns(String unitOrCheckId) {
+        return !unitOrCheckId.isEmpty() && unitOrCheckId.charAt(0) == letter;
+    }
+
     /** A unit's short code, as in check ids: {@code w05}, {@code a03}. */
     public String code(int number) {
         return String.format(Locale.ROOT, "%c%02d", letter, number);

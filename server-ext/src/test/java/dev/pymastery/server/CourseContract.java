@@ -2,9 +2,13 @@ package dev.pymastery.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pymastery.checks.CheckCatalog;
 import dev.pymastery.server.course.WeekFile;
 import dev.pymastery.server.people.Role;
+import dev.pymastery.server.store.Database;
 import io.javalin.testtools.JavalinTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Publishing and deadlines on each database: what learners see and may attempt with and without a
  * schedule, the downloads, the 422s for attempts before a week's publication, and the late flag as
- * deadlines and extensions change. {@link CourseSqliteTest} and {@link CoursePostgresTest} run it.
+ * deadlines and extensions change; a track's lab beside the week of its number is never on the
+ * schedule. {@link CourseSqliteTest} and {@link CoursePostgresTest} run it.
  */
 abstract class CourseContract extends ServerContract {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -204,6 +209,124 @@ abstract class CourseContract extends ServerContract {
             assertThat(api.get("/api/v1/audit?learner=bob", teacher).json().path("entries"))
                     .isEmpty();
         });
+    }
+
+    @Test
+    void aTracksLabIsNeverOnTheScheduleThoughAWeekOfItsNumberIs() throws Exception {
+        Path catalog = dir.resolve("units");
+        Files.createDirectories(catalog.resolve("month1"));
+        Files.createDirectories(catalog.resolve("architect"));
+        Files.writeString(catalog.resolve("month1/week03-functions.checks.yaml"), """
+                week: 3
+                title: Functions
+                checks:
+                  - {id: w03.closures.counter, title: Counter, points: 1, runtime: graalpy, test: assert True}
+                """);
+        Files.writeString(catalog.resolve("architect/lab03-descriptors.checks.yaml"), """
+                track: architect
+                lab: 3
+                title: Descriptors
+                checks:
+                  - {id: a03.typed-field.rejects, title: Rejects, points: 2, runtime: architect, test: assert True}
+                """);
+        String unitsUrl = Databases.fresh(kind(), dir.resolve("units-db"));
+        try (ProgressServer units = ProgressServer.create(Database.open(unitsUrl), CheckCatalog.load(catalog), false)) {
+            String lea = units.people().issueToken(units.people().add("lea", Role.LEARNER));
+            String ines = units.people().issueToken(units.people().add("ines", Role.INSTRUCTOR));
+            JavalinTest.test(units.app(), (app, http) -> {
+                Api api = new Api(app.port());
+                // No schedule: the lab is open and not late.
+                assertThat(lab(api, lea, NOW.minus(Duration.ofDays(30))).status())
+                        .isEqualTo(201);
+
+                // Week 3 on the schedule, not open yet: the week is refused, lab 3 is not.
+                Fixtures.publish(units, 3, NOW.plus(Duration.ofDays(1)), Optional.empty());
+                assertThat(post(api, lea, "w03.closures.counter", 1, NOW).detail())
+                        .contains("before week 3 was published");
+                assertThat(lab(api, lea, NOW).status()).isEqualTo(201);
+                assertThat(api.get("/api/v1/me/progress", lea).json().path("weeks"))
+                        .extracting(w -> w.path("unit").asString())
+                        .containsExactly("a03");
+                assertThat(api.get("/api/v1/checks", lea).json().path("weeks"))
+                        .extracting(w -> w.path("label").asString())
+                        .containsExactly("Architect lab 3");
+                assertThat(api.get("/api/v1/me/grades", lea).json().path("weeks"))
+                        .extracting(w -> w.path("unit").asString())
+                        .containsExactly("a03");
+
+                // Week 3 published in the past and due yesterday: lab 3 takes neither time.
+                Fixtures.publish(units, 3, NOW.minus(Duration.ofDays(10)), Optional.of(NOW.minus(Duration.ofDays(1))));
+                Api.Answer labAttempt = lab(api, lea, NOW);
+                assertThat(labAttempt.status()).as(labAttempt.body()).isEqualTo(201);
+                Verifications.verify(unitsUrl, labAttempt.json().path("id").asLong(), 2, true);
+                Api.Answer weekAttempt = post(api, lea, "w03.closures.counter", 1, NOW);
+                assertThat(weekAttempt.status()).as(weekAttempt.body()).isEqualTo(201);
+                Verifications.verify(unitsUrl, weekAttempt.json().path("id").asLong(), 1, true);
+                JsonNode attempts = api.get("/api/v1/me/attempts", lea).json().path("attempts");
+                assertThat(attempts)
+                        .extracting(a -> a.path("checkId").asString() + " "
+                                + a.path("late").asBoolean())
+                        .containsExactlyInAnyOrder(
+                                "w03.closures.counter true",
+                                "a03.typed-field.rejects false",
+                                "a03.typed-field.rejects false",
+                                "a03.typed-field.rejects false");
+
+                JsonNode book = api.get("/api/v1/gradebook", ines).json();
+                assertThat(book.path("maxPoints").asInt()).isEqualTo(3);
+                assertThat(book.path("weeks"))
+                        .extracting(w -> w.path("unit").asString() + " "
+                                + w.path("label").asString() + " "
+                                + w.path("week").asInt() + " " + w.path("dueAt").isNull() + " "
+                                + w.path("labs").get(0).path("lab").asString())
+                        .containsExactly(
+                                "w03 Week 3 3 false w03.closures", "a03 Architect lab 3 3 true a03.typed-field");
+                JsonNode labCell = book.path("learners").get(0).path("weeks").get(1);
+                assertThat(labCell.path("unit").asString()).isEqualTo("a03");
+                assertThat(labCell.path("points").asInt()).isEqualTo(2);
+                assertThat(labCell.path("late").asBoolean()).isFalse();
+                assertThat(labCell.path("deadline").isNull()).isTrue();
+                JsonNode weekCell = book.path("learners").get(0).path("weeks").get(0);
+                assertThat(weekCell.path("unit").asString()).isEqualTo("w03");
+                assertThat(weekCell.path("points").asInt()).isEqualTo(1);
+                assertThat(weekCell.path("late").asBoolean()).isTrue();
+                assertThat(api.get("/api/v1/gradebook.csv", ines).body().lines())
+                        .containsExactly(
+                                "learner,w03.closures,w03,w03_late,a03.typed-field,a03,total,max_total,late_weeks",
+                                "lea,1,1,late,2,2,3,3,1");
+                assertThat(api.get("/api/v1/me/grades", lea).json().path("weeks"))
+                        .extracting(w -> w.path("unit").asString())
+                        .containsExactly("w03", "a03");
+
+                // An extension of week 3 re-flags week 3's attempts only; feedback may name the lab.
+                assertThat(api.post(
+                                        "/api/v1/learners/lea/extensions",
+                                        ines,
+                                        "{\"week\":3,\"until\":\"" + NOW.plus(Duration.ofDays(1))
+                                                + "\",\"reason\":\"ill\"}")
+                                .json()
+                                .path("lateAttempts")
+                                .asInt())
+                        .isZero();
+                assertThat(api.get("/api/v1/me/attempts", lea).json().path("attempts"))
+                        .allSatisfy(a -> assertThat(a.path("late").asBoolean()).isFalse());
+                assertThat(api.post(
+                                        "/api/v1/learners/lea/feedback",
+                                        ines,
+                                        "{\"lab\":\"a03.typed-field\",\"text\":\"Good descriptor.\"}")
+                                .status())
+                        .isEqualTo(200);
+            });
+        }
+    }
+
+    /** An attempt at lab 3 of the Architect track, passing, made at {@code at}. */
+    private static Api.Answer lab(Api api, String token, Instant at) {
+        return api.post(
+                "/api/v1/attempts",
+                token,
+                Fixtures.attemptAt("a03.typed-field.rejects", "passed", 2, 2, at)
+                        .replace("\"runtime\":\"graalpy\"", "\"runtime\":\"architect\""));
     }
 
     /** The gradebook's cell for one check of the first learner, week {@code week} (0-based). */

@@ -22,9 +22,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The dashboard in headless Chromium on real data: the instructor's grid with a learner in each
  * state (not started, tried and failed, passed but unverified, verified), a late one, a week not
- * yet open; every mark's colour in the screenshot matches its state; a live update that flashes
- * and fades; the drill-down; the learner's page with only the open week, its download and feedback;
- * every table with headers.
+ * yet open, the Architect track's lab 1 beside week 1 (its own column, never late though week 1 is
+ * due); every mark's colour in the screenshot matches its state; a live update that flashes and
+ * fades; the drill-down; the learner's page with only the open week and the lab, the week's download
+ * and feedback; every table with headers.
  */
 class DashboardBrowserIT {
     /** The colours dashboard.css gives the four states. */
@@ -38,8 +39,25 @@ class DashboardBrowserIT {
     void theDashboardShowsEachStateAsTheDataSaysAndUpdatesLive() throws Exception {
         Browser.require();
         String url = Databases.fresh(Databases.SQLITE, dir);
-        try (ProgressServer server =
-                ProgressServer.create(dev.pymastery.server.store.Database.open(url), Fixtures.catalog(), false)) {
+        Path catalog = dir.resolve("catalog");
+        Files.createDirectories(catalog.resolve("month1"));
+        Files.createDirectories(catalog.resolve("architect"));
+        for (String week : new String[] {"week01-data-model.checks.yaml", "week02-iteration.checks.yaml"}) {
+            Files.copy(
+                    Fixtures.catalogFolder().resolve("month1").resolve(week),
+                    catalog.resolve("month1").resolve(week));
+        }
+        Files.writeString(catalog.resolve("architect/lab01-bytecode.checks.yaml"), """
+                track: architect
+                lab: 1
+                title: Bytecode
+                checks:
+                  - {id: a01.folding.one-multiply, title: Folded, points: 2, runtime: architect, test: assert True}
+                """);
+        try (ProgressServer server = ProgressServer.create(
+                dev.pymastery.server.store.Database.open(url),
+                dev.pymastery.checks.CheckCatalog.load(catalog),
+                false)) {
             String teacher = server.people().issueToken(server.people().add("teacher", Role.INSTRUCTOR));
             String ann = server.people().issueToken(server.people().add("ann", Role.LEARNER));
             String bob = server.people().issueToken(server.people().add("bob", Role.LEARNER));
@@ -56,6 +74,8 @@ class DashboardBrowserIT {
             post(api, ann, "w01.repl-audit.vector-rmul", 1, onTime);
             Verifications.verify(url, post(api, bob, "w01.repl-audit.money-eq", 0, onTime), 0, false);
             Verifications.verify(url, post(api, dan, "w01.repl-audit.money-eq", 2, now), 2, true);
+            // After week 1's due time, and before week 2 opens: lab 1 is on neither's terms.
+            Verifications.verify(url, post(api, ann, "a01.folding.one-multiply", 2, now), 2, true);
             assertThat(api.post(
                                     "/api/v1/learners/ann/feedback",
                                     teacher,
@@ -87,30 +107,39 @@ class DashboardBrowserIT {
                     .as("browser console errors: " + report.path("errors"))
                     .isZero();
 
-            // The grid: graded weeks only (week 2 is on the schedule, not open yet), each learner's state per check.
+            // The grid: graded weeks only (week 2 is on the schedule, not open yet), then the track's lab 1,
+            // each learner's state per check.
             assertThat(report.path("cohortUrl").asString()).endsWith("/dashboard/cohort.html");
-            assertThat(report.path("status").asString()).startsWith("4 learners, 2 weeks, 7 points in all.");
+            assertThat(report.path("status").asString())
+                    .startsWith("4 learners, 2 weeks and 1 track lab, 9 points in all.")
+                    .contains("Track labs are self-paced");
             assertThat(report.path("weekHeaders").get(1).asString()).isEqualTo("W01");
             assertThat(report.path("weekHeaders").get(2).asString()).startsWith("W02opens ");
+            assertThat(report.path("weekHeaders").get(3).asString()).isEqualTo("A01");
             Map<String, String> expected = Map.of(
-                    "ann/1", "2/3 verified,passed-unverified",
-                    "bob/1", "0/3 failed,not-started",
-                    "cara/1", "0/3 not-started,not-started",
-                    "dan/1", "2/3late verified,not-started");
-            assertThat(report.path("cells")).hasSize(8);
+                    "ann/w01", "2/3 verified,passed-unverified",
+                    "bob/w01", "0/3 failed,not-started",
+                    "cara/w01", "0/3 not-started,not-started",
+                    "dan/w01", "2/3late verified,not-started",
+                    "ann/a01", "2/2 verified");
+            assertThat(report.path("cells")).hasSize(12);
             for (JsonNode cell : report.path("cells")) {
-                String key = cell.path("learner").asString() + "/"
-                        + cell.path("week").asInt();
+                String unit = cell.path("unit").asString();
+                String key = cell.path("learner").asString() + "/" + unit;
                 String shown =
                         cell.path("text").asString() + " " + cell.path("states").asString();
-                assertThat(shown).as(key).isEqualTo(expected.getOrDefault(key, "0/4 not-started,not-started"));
-                assertThat(cell.path("late").asBoolean()).as(key).isEqualTo(key.equals("dan/1"));
+                assertThat(shown)
+                        .as(key)
+                        .isEqualTo(expected.getOrDefault(
+                                key, unit.equals("a01") ? "0/2 not-started" : "0/4 not-started,not-started"));
+                assertThat(cell.path("late").asBoolean()).as(key).isEqualTo(key.equals("dan/w01"));
             }
-            assertPipsHaveTheirColours(dir.resolve("cohort.png"), report.path("cohortPips"), 16);
+            assertPipsHaveTheirColours(dir.resolve("cohort.png"), report.path("cohortPips"), 20);
             assertPipsHaveTheirColours(dir.resolve("cohort.png"), report.path("legendPips"), 4);
             List<String> pipStates = new ArrayList<>();
             report.path("cohortPips").forEach(p -> {
-                if (p.path("learner").asString().equals("bob") && p.path("week").asInt() == 1) {
+                if (p.path("learner").asString().equals("bob")
+                        && p.path("unit").asString().equals("w01")) {
                     pipStates.add(p.path("state").asString());
                 }
             });
@@ -131,20 +160,33 @@ class DashboardBrowserIT {
                     .contains("Audit log for ann");
             assertThat(report.path("detailTables").path("withoutHeaders")).isEmpty();
             assertThat(report.path("detailTables").path("count").asInt()).isGreaterThanOrEqualTo(6);
+            assertThat(report.path("labDetail").asString())
+                    .contains("ann · architect lab 1: Bytecode — 2 / 2")
+                    .contains("Self-paced: no deadline, never late")
+                    .contains("a01.folding.one-multiply");
 
-            // The learner: only the open week, what counts, the download, the feedback.
+            // The learner: only the open week and the track's lab, what counts, the download, the feedback.
             assertThat(report.path("learnerUrl").asString()).endsWith("/dashboard/me.html");
-            assertThat(report.path("learnerStatus").asString()).isEqualTo("2 of 3 points");
+            assertThat(report.path("learnerStatus").asString()).isEqualTo("4 of 5 points");
             assertThat(report.path("learnerPending").asString()).startsWith("1 passed check(s) wait");
-            assertThat(report.path("learnerWeeks")).hasSize(1);
+            assertThat(report.path("learnerWeeks")).hasSize(2);
             assertThat(report.path("learnerWeeks").get(0).path("due").asString())
                     .startsWith("Due ");
+            JsonNode labSection = report.path("learnerWeeks").get(1);
+            assertThat(labSection.path("unit").asString()).isEqualTo("a01");
+            assertThat(labSection.path("text").asString()).startsWith("Architect lab 1: Bytecode");
+            assertThat(labSection.path("due").asString()).isEqualTo("Self-paced: no deadline");
+            assertThat(labSection.path("downloads").asInt())
+                    .as("week 1's files are not lab 1's")
+                    .isZero();
             assertThat(report.path("learnerChecks"))
                     .extracting(c ->
                             c.path("check").asString() + " " + c.path("state").asString())
                     .containsExactly(
-                            "w01.repl-audit.money-eq verified", "w01.repl-audit.vector-rmul passed-unverified");
-            assertPipsHaveTheirColours(dir.resolve("learner.png"), report.path("learnerPips"), 2);
+                            "w01.repl-audit.money-eq verified",
+                            "w01.repl-audit.vector-rmul passed-unverified",
+                            "a01.folding.one-multiply verified");
+            assertPipsHaveTheirColours(dir.resolve("learner.png"), report.path("learnerPips"), 3);
             assertThat(report.path("downloads"))
                     .extracting(d -> d.path("name").asString())
                     .containsExactly("week01-test.ipynb", "week01-test.checks.yaml");
@@ -197,11 +239,12 @@ class DashboardBrowserIT {
     }
 
     private static long post(Api api, String token, String check, int score, Instant at) {
-        int max = check.endsWith("money-eq") ? 2 : 1;
+        int max = check.endsWith("money-eq") || check.startsWith("a01.") ? 2 : 1;
+        String body = Fixtures.attemptAt(check, score == max ? "passed" : "failed", score, max, at);
         Api.Answer answer = api.post(
                 "/api/v1/attempts",
                 token,
-                Fixtures.attemptAt(check, score == max ? "passed" : "failed", score, max, at));
+                check.startsWith("a") ? body.replace("\"runtime\":\"graalpy\"", "\"runtime\":\"architect\"") : body);
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().path("id").asLong();
     }

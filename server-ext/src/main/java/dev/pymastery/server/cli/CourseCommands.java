@@ -1,6 +1,7 @@
 package dev.pymastery.server.cli;
 
 import dev.pymastery.checks.CheckCatalog;
+import dev.pymastery.checks.Track;
 import dev.pymastery.checks.WeekChecks;
 import dev.pymastery.server.CourseServices;
 import dev.pymastery.server.ServerSettings;
@@ -71,7 +72,7 @@ final class CourseCommands {
         }
         return withCourse(settings, clock, course -> {
             Optional<WeekChecks> inCatalog = course.catalog().weeks().stream()
-                    .filter(w -> w.week() == week)
+                    .filter(w -> w.track() == Track.WEEK && w.week() == week)
                     .findFirst();
             if (inCatalog.isEmpty()) {
                 throw new IllegalStateException(

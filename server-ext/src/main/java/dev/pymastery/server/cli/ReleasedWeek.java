@@ -3,6 +3,7 @@ package dev.pymastery.server.cli;
 import dev.pymastery.checks.CheckFiles;
 import dev.pymastery.checks.CheckFormatException;
 import dev.pymastery.checks.CheckSpec;
+import dev.pymastery.checks.Track;
 import dev.pymastery.checks.WeekChecks;
 import dev.pymastery.server.course.WeekFile;
 import java.io.IOException;
@@ -88,8 +89,10 @@ final class ReleasedWeek {
         } catch (CheckFormatException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        if (checks.week() != week) {
-            throw new IllegalArgumentException(path + " holds the checks of week " + checks.week() + ", not " + week);
+        if (checks.track() != Track.WEEK || checks.week() != week) {
+            throw new IllegalArgumentException(path + " holds the checks of "
+                    + checks.label().toLowerCase(java.util.Locale.ROOT) + ", not week " + week
+                    + (checks.track() == Track.WEEK ? "" : " (a track's labs are not published: they are self-paced)"));
         }
         List<String> hidden = checks.checks().stream()
                 .filter(check -> check.hidden().isPresent())

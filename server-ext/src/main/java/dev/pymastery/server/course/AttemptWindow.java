@@ -1,5 +1,7 @@
 package dev.pymastery.server.course;
 
+import dev.pymastery.checks.CheckSpec;
+import dev.pymastery.checks.Track;
 import dev.pymastery.checks.client.Attempt;
 import dev.pymastery.server.people.Person;
 import dev.pymastery.server.store.ScheduleStore;
@@ -8,6 +10,7 @@ import java.util.Optional;
 /**
  * When a learner may attempt a week's checks: any time without a schedule; from the week's
  * publication on with one. Instructors may attempt any week (they try weeks out before publishing).
+ * A track's labs are not on the schedule: always open to everyone (decision 0014).
  */
 public final class AttemptWindow {
     private final ScheduleStore schedule;
@@ -16,11 +19,12 @@ public final class AttemptWindow {
         this.schedule = schedule;
     }
 
-    /** Why the attempt is refused, or empty when it may be recorded. One query. */
-    public Optional<String> refusal(Person person, Attempt attempt, int week) {
-        if (person.isInstructor()) {
+    /** Why the attempt at {@code check} is refused, or empty when it may be recorded. One query for a week's. */
+    public Optional<String> refusal(Person person, Attempt attempt, CheckSpec check) {
+        if (person.isInstructor() || check.track() != Track.WEEK) {
             return Optional.empty();
         }
+        int week = check.week();
         WeekGate gate = schedule.gate(week);
         if (!gate.scheduled()) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.pymastery.server.course;
 
+import dev.pymastery.checks.Track;
 import dev.pymastery.checks.WeekChecks;
 import dev.pymastery.checks.client.LearnerProgress;
 import dev.pymastery.checks.client.WeekProgress;
@@ -13,7 +14,10 @@ import java.util.Optional;
 /**
  * The schedule as read at one moment. Without any published week there is no schedule and every
  * week is open (one learner on their own machine, decision 0014); with one, learners see a week
- * from its publication on, and the gradebook has the weeks on the schedule.
+ * from its publication on, and the gradebook has the weeks on the schedule. A track's labs (the
+ * Architect track) are not on the schedule, which publishes weeks: they are self-paced, always open
+ * and graded, with or without a schedule. The methods taking a number mean a week; those taking a
+ * unit ({@link WeekChecks}) tell a week from a track's lab of the same number.
  */
 public record Schedule(Instant now, Map<Integer, PublishedWeek> weeks) {
     public Schedule {
@@ -40,9 +44,19 @@ public record Schedule(Instant now, Map<Integer, PublishedWeek> weeks) {
         return !scheduled() || week(week).map(w -> w.openAt(now)).orElse(false);
     }
 
+    /** Whether learners see the unit and may attempt its checks now: a track's lab always. */
+    public boolean open(WeekChecks unit) {
+        return unit.track() != Track.WEEK || open(unit.week());
+    }
+
     /** Whether {@code viewer} sees the week: instructors every week, learners the open ones. */
     public boolean visibleTo(Person viewer, int week) {
         return viewer.isInstructor() || open(week);
+    }
+
+    /** Whether {@code viewer} sees the unit: a track's lab everyone, a week as {@link #visibleTo(Person, int)}. */
+    public boolean visibleTo(Person viewer, WeekChecks unit) {
+        return viewer.isInstructor() || open(unit);
     }
 
     /** Whether the week is graded: on the schedule (published or to be), or any week without one. */
@@ -50,15 +64,20 @@ public record Schedule(Instant now, Map<Integer, PublishedWeek> weeks) {
         return !scheduled() || weeks.containsKey(week);
     }
 
-    /** The catalog's weeks {@code viewer} sees. */
-    public List<WeekChecks> visible(Person viewer, List<WeekChecks> catalog) {
-        return catalog.stream().filter(w -> visibleTo(viewer, w.week())).toList();
+    /** Whether the unit is graded: a track's lab always, a week as {@link #graded(int)}. */
+    public boolean graded(WeekChecks unit) {
+        return unit.track() != Track.WEEK || graded(unit.week());
     }
 
-    /** The progress with only the weeks {@code viewer} sees, its totals summed over them. */
+    /** The catalog's units {@code viewer} sees. */
+    public List<WeekChecks> visible(Person viewer, List<WeekChecks> catalog) {
+        return catalog.stream().filter(w -> visibleTo(viewer, w)).toList();
+    }
+
+    /** The progress with only the units {@code viewer} sees, its totals summed over them. */
     public LearnerProgress visible(Person viewer, LearnerProgress progress) {
         List<WeekProgress> weeks = progress.weeks().stream()
-                .filter(w -> visibleTo(viewer, w.week()))
+                .filter(w -> !Track.WEEK.owns(w.unit()) || visibleTo(viewer, w.week()))
                 .toList();
         if (weeks.size() == progress.weeks().size()) {
             return progress;

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Learners × the weeks they are graded on.
+ * Learners × the units they are graded on: the weeks, then a track's labs (self-paced: never on the
+ * schedule, so never late and without publication or due times).
  *
  * @param scheduled whether the server publishes weeks (else every week of the catalog is here)
- * @param weeks the columns, in week order
+ * @param weeks the columns, the weeks in order, then each track's labs in order
  * @param maxPoints the points of those weeks
  * @param learners the rows, by name
  */
@@ -20,9 +21,17 @@ public record Gradebook(
         learners = List.copyOf(learners);
     }
 
-    /** A week: its labs and, when scheduled, its publication and due time. */
+    /**
+     * A unit: its labs and, for a week when scheduled, its publication and due time.
+     *
+     * @param week the week's number, or the lab's within its track
+     * @param unit the unit's code, as its check ids start: {@code w05}, {@code a03}
+     * @param label the unit's name for people: {@code Week 5}, {@code Architect lab 3}
+     */
     public record WeekColumn(
             int week,
+            String unit,
+            String label,
             String title,
             int maxPoints,
             Optional<Instant> publishedAt,
@@ -33,7 +42,7 @@ public record Gradebook(
         }
     }
 
-    /** A lab: {@code w01.repl-audit}, the checks whose ids start with it. */
+    /** A lab: {@code w01.repl-audit} or {@code a03.typed-field}, the checks whose ids start with it. */
     public record LabColumn(String lab, int maxPoints, List<CheckColumn> checks) {
         public LabColumn {
             checks = List.copyOf(checks);
@@ -54,11 +63,21 @@ public record Gradebook(
     }
 
     /**
-     * @param deadline the learner's deadline: their extension, else the week's due time
+     * @param unit the column's unit ({@code w05}, {@code a03})
+     * @param label the column's name for people
+     * @param deadline the learner's deadline: their extension, else the week's due time; none for a
+     *     track's lab
      * @param extended whether the deadline is an extension
      */
     public record WeekCell(
-            int week, int points, boolean late, Optional<Instant> deadline, boolean extended, List<LabCell> labs) {
+            int week,
+            String unit,
+            String label,
+            int points,
+            boolean late,
+            Optional<Instant> deadline,
+            boolean extended,
+            List<LabCell> labs) {
         public WeekCell {
             labs = List.copyOf(labs);
         }

@@ -1,6 +1,7 @@
 package dev.pymastery.server.gradebook;
 
 import dev.pymastery.checks.CheckSpec;
+import dev.pymastery.checks.Track;
 import dev.pymastery.checks.WeekChecks;
 import dev.pymastery.server.course.PublishedWeek;
 import dev.pymastery.server.people.Person;
@@ -17,7 +18,13 @@ import java.util.Optional;
 
 /** Computes a {@link Gradebook} from what the stores hold; no I/O. */
 final class GradebookBuilder {
-    /** Everything a gradebook is made from. */
+    /**
+     * Everything a gradebook is made from.
+     *
+     * @param weeks the units, in column order: the weeks, then a track's labs
+     * @param schedule the published weeks by number (weeks only: a track's lab is never on it)
+     * @param extensions person id → week → until (weeks only)
+     */
     record Inputs(
             Instant now,
             boolean scheduled,
@@ -66,10 +73,16 @@ final class GradebookBuilder {
                             checks.stream().anyMatch(Gradebook.CheckCell::late),
                             checks));
                 }
-                Optional<Instant> extension = Optional.ofNullable(
-                        in.extensions().getOrDefault(learner.id(), Map.of()).get(column.week()));
+                // Deadlines and extensions are a week's; a track's lab of the same number has none.
+                Optional<Instant> extension = Track.WEEK.owns(column.unit())
+                        ? Optional.ofNullable(in.extensions()
+                                .getOrDefault(learner.id(), Map.of())
+                                .get(column.week()))
+                        : Optional.empty();
                 weeks.add(new Gradebook.WeekCell(
                         column.week(),
+                        column.unit(),
+                        column.label(),
                         labs.stream().mapToInt(Gradebook.LabCell::points).sum(),
                         labs.stream().anyMatch(Gradebook.LabCell::late),
                         extension.or(column::dueAt),
@@ -96,9 +109,12 @@ final class GradebookBuilder {
             labs.computeIfAbsent(labOf(check), l -> new ArrayList<>())
                     .add(new Gradebook.CheckColumn(check.id(), check.title(), check.points()));
         }
-        Optional<PublishedWeek> published = Optional.ofNullable(in.schedule().get(week.week()));
+        Optional<PublishedWeek> published =
+                week.track() == Track.WEEK ? Optional.ofNullable(in.schedule().get(week.week())) : Optional.empty();
         return new Gradebook.WeekColumn(
                 week.week(),
+                week.unit(),
+                week.label(),
                 week.title(),
                 week.points(),
                 published.map(PublishedWeek::publishedAt),
@@ -113,9 +129,9 @@ final class GradebookBuilder {
                         .toList());
     }
 
-    /** {@code w01.repl-audit} for {@code w01.repl-audit.money-eq}. */
+    /** {@code w01.repl-audit} for {@code w01.repl-audit.money-eq}, {@code a03.typed-field} for {@code a03.typed-field.x}. */
     static String labOf(CheckSpec check) {
-        return String.format("w%02d.%s", check.week(), check.lab());
+        return check.unit() + "." + check.lab();
     }
 
     private static Gradebook.CheckCell cell(

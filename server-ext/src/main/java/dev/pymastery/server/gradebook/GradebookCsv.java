@@ -1,13 +1,16 @@
 package dev.pymastery.server.gradebook;
 
+import dev.pymastery.checks.Track;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The gradebook as CSV, one row per learner: {@code learner}, then per week each lab's points,
- * the week's points and its late flag ({@code wNN}, {@code wNN_late}), then {@code total}, {@code
- * max_total} and {@code late_weeks}. A cell is {@code late} when points that count were earned only
- * after the learner's deadline. Fields a spreadsheet would run as a formula get a leading quote.
+ * the week's points and its late flag ({@code wNN}, {@code wNN_late}), then per track lab (after
+ * the weeks) each lab's points and the unit's points ({@code aNN}, with no late column: a track's
+ * labs are self-paced and never late), then {@code total}, {@code max_total} and {@code
+ * late_weeks}. A cell is {@code late} when points that count were earned only after the learner's
+ * deadline. Fields a spreadsheet would run as a formula get a leading quote.
  */
 public final class GradebookCsv {
     private GradebookCsv() {}
@@ -17,8 +20,10 @@ public final class GradebookCsv {
         List<String> header = new ArrayList<>(List.of("learner"));
         for (Gradebook.WeekColumn week : book.weeks()) {
             week.labs().forEach(lab -> header.add(lab.lab()));
-            header.add(weekKey(week.week()));
-            header.add(weekKey(week.week()) + "_late");
+            header.add(week.unit());
+            if (hasDeadline(week.unit())) {
+                header.add(week.unit() + "_late");
+            }
         }
         header.addAll(List.of("total", "max_total", "late_weeks"));
         line(csv, header);
@@ -27,7 +32,9 @@ public final class GradebookCsv {
             for (Gradebook.WeekCell week : row.weeks()) {
                 week.labs().forEach(lab -> fields.add(String.valueOf(lab.points())));
                 fields.add(String.valueOf(week.points()));
-                fields.add(week.late() ? "late" : "");
+                if (hasDeadline(week.unit())) {
+                    fields.add(week.late() ? "late" : "");
+                }
             }
             fields.add(String.valueOf(row.points()));
             fields.add(String.valueOf(book.maxPoints()));
@@ -38,8 +45,9 @@ public final class GradebookCsv {
         return csv.toString();
     }
 
-    static String weekKey(int week) {
-        return String.format("w%02d", week);
+    /** Whether the unit has a late column: a week does, a track's lab does not. */
+    private static boolean hasDeadline(String unit) {
+        return Track.WEEK.owns(unit);
     }
 
     private static void line(StringBuilder csv, List<String> fields) {

@@ -8,8 +8,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The gradebook as JSON for an LMS (the {@code Gradebook} schema of openapi.json): the columns
- * ({@code weeks} with their labs and checks, points and times) and one entry per learner with the
- * same nesting. Times are RFC 3339; absent values are null.
+ * ({@code weeks}: the weeks, then a track's labs, each with its {@code unit} code and {@code label}
+ * beside the number, its labs and checks, points and times) and one entry per learner with the
+ * same nesting. Times are RFC 3339; absent values are null (a track's lab has no times).
  */
 public final class GradebookJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -25,6 +26,8 @@ public final class GradebookJson {
         for (Gradebook.WeekColumn week : book.weeks()) {
             ObjectNode w = weeks.addObject();
             w.put("week", week.week());
+            w.put("unit", week.unit());
+            w.put("label", week.label());
             w.put("title", week.title());
             w.put("maxPoints", week.maxPoints());
             time(w, "publishedAt", week.publishedAt());
@@ -55,6 +58,8 @@ public final class GradebookJson {
         for (Gradebook.WeekCell week : row.weeks()) {
             ObjectNode w = weeks.addObject();
             w.put("week", week.week());
+            w.put("unit", week.unit());
+            w.put("label", week.label());
             w.put("points", week.points());
             w.put("late", week.late());
             time(w, "deadline", week.deadline());

@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Builds gradebooks from the stores: the whole cohort's (instructors) or one learner's. A learner's
- * own has only the weeks open to them; the cohort's has the weeks on the schedule.
+ * own has only the weeks open to them; the cohort's has the weeks on the schedule. Both have every
+ * lab of a track, which is not on the schedule (decision 0014).
  */
 public final class GradebookService {
     private final CheckCatalog catalog;
@@ -46,11 +47,10 @@ public final class GradebookService {
         this.deadlines = deadlines;
     }
 
-    /** Every learner, on the graded weeks. */
+    /** Every learner, on the graded units. */
     public Gradebook cohort() {
         Schedule now = schedule.now();
-        List<WeekChecks> weeks =
-                catalog.weeks().stream().filter(w -> now.graded(w.week())).toList();
+        List<WeekChecks> weeks = catalog.weeks().stream().filter(now::graded).toList();
         List<Standing> standings = results.cohort().stream()
                 .map(b -> new Standing(b.personId(), b.checkId(), b.bestScore(), b.verifiedScore(), b.state()))
                 .toList();
@@ -73,7 +73,7 @@ public final class GradebookService {
     public Gradebook of(Person person, Person viewer) {
         Schedule now = schedule.now();
         List<WeekChecks> weeks = catalog.weeks().stream()
-                .filter(w -> viewer.isInstructor() ? now.graded(w.week()) : now.open(w.week()))
+                .filter(w -> viewer.isInstructor() ? now.graded(w) : now.open(w))
                 .toList();
         List<Standing> standings =
                 results.of(person.id()).stream().map(GradebookService::standing).toList();

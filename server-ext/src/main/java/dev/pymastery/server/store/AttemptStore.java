@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,11 +97,18 @@ public final class AttemptStore {
         insert.setString(13, a.kernelId().orElse(null));
         insert.setString(14, Verification.initial(a).state());
         insert.setString(15, Verification.initial(a).reason());
-        // late: after the learner's deadline for the check's week (Lateness.AT_INSERT)
+        // late: after the learner's deadline for the check's week (Lateness.AT_INSERT); a track's
+        // lab has no week, so no deadline (NULL: never late)
         insert.setLong(16, a.attemptedAt().toEpochMilli());
         insert.setLong(17, person);
-        insert.setInt(18, Lateness.week(a.checkId()));
-        insert.setInt(19, Lateness.week(a.checkId()));
+        Optional<Integer> week = Lateness.week(a.checkId());
+        for (int index : new int[] {18, 19}) {
+            if (week.isPresent()) {
+                insert.setInt(index, week.get());
+            } else {
+                insert.setNull(index, Types.INTEGER);
+            }
+        }
         try (ResultSet id = insert.executeQuery()) {
             if (id.next()) {
                 long attemptId = id.getLong(1);

@@ -98,7 +98,7 @@ public final class ApiRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest(e.getMessage());
         }
-        progress.catalog().find(attempt.checkId()).ifPresent(check -> window.refusal(person, attempt, check.week())
+        progress.catalog().find(attempt.checkId()).ifPresent(check -> window.refusal(person, attempt, check)
                 .ifPresent(refusal -> {
                     throw new ApiProblem(422, refusal);
                 }));

@@ -1,6 +1,7 @@
 package dev.pymastery.server.web;
 
 import dev.pymastery.checks.CheckCatalog;
+import dev.pymastery.checks.Track;
 import dev.pymastery.checks.WeekChecks;
 import dev.pymastery.server.course.CourseSchedule;
 import dev.pymastery.server.course.PublishedWeek;
@@ -80,7 +81,7 @@ public final class CourseRoutes {
         out.put(
                 "title",
                 catalog.weeks().stream()
-                        .filter(w -> w.week() == week.week())
+                        .filter(w -> w.track() == Track.WEEK && w.week() == week.week())
                         .map(WeekChecks::title)
                         .findFirst()
                         .orElse("Week " + week.week()));

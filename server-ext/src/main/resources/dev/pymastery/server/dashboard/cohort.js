@@ -1,10 +1,11 @@
-// The instructor's grid: learners × graded weeks from the gradebook, one coloured mark per check
-// (not started, tried and failed, passed but unverified, verified), a drill-down to a learner's
-// week with their attempts, feedback and audit entries, and live updates that fade.
+// The instructor's grid: learners × graded units from the gradebook (the weeks, then a track's labs,
+// told apart by their unit: w03 and a03), one coloured mark per check (not started, tried and
+// failed, passed but unverified, verified), a drill-down to a learner's unit with their attempts,
+// feedback and audit entries, and live updates that fade.
 "use strict";
 
 let book = null;
-let open = null; // { learner, week } shown in the drill-down
+let open = null; // { learner, unit } shown in the drill-down
 
 function cell(learner, column, week) {
   const checks = week.labs.flatMap((l) => l.checks);
@@ -12,13 +13,13 @@ function cell(learner, column, week) {
   const overridden = checks.some((c) => c.override)
     ? el("span", { class: "badge override", title: "an instructor's override counts" }, "override") : null;
   const td = el("td", {
-    class: "cell", title: `${learner.name}, week ${column.week}`,
-    dataset: { learner: learner.name, week: String(column.week), points: String(week.points),
+    class: "cell", title: `${learner.name}, ${column.label}`,
+    dataset: { learner: learner.name, unit: column.unit, week: String(column.week), points: String(week.points),
       max: String(column.maxPoints), states: checks.map((c) => c.state).join(","), late: String(week.late) },
   },
   el("span", { class: "points" }, `${week.points}/${column.maxPoints}`, late, overridden),
   el("span", { class: "pips" }, ...checks.map((c) => pip(c.state, `${c.id}: ${STATES[c.state]}`))));
-  td.addEventListener("click", () => showDetail(learner.name, column.week));
+  td.addEventListener("click", () => showDetail(learner.name, column.unit));
   return td;
 }
 
@@ -33,8 +34,16 @@ function header(column) {
   const upcoming = column.publishedAt && new Date(column.publishedAt) > new Date();
   const title = `${column.title}` + (column.dueAt ? `; due ${when(column.dueAt)}` : "")
     + (upcoming ? `; opens ${when(column.publishedAt)}` : "");
-  return el("th", { scope: "col", title, class: upcoming ? "upcoming" : "" },
-    "W" + String(column.week).padStart(2, "0"), upcoming ? el("br") : null, upcoming ? "opens " + when(column.publishedAt) : null);
+  return el("th", { scope: "col", title: `${column.label}: ${title}`, class: upcoming ? "upcoming" : "",
+    dataset: { unit: column.unit } },
+  column.unit.toUpperCase(), upcoming ? el("br") : null, upcoming ? "opens " + when(column.publishedAt) : null);
+}
+
+// "2 weeks", "2 weeks and 1 track lab": a track's labs are columns beside the weeks.
+function unitsText(columns) {
+  const weeks = columns.filter((c) => isWeek(c.unit)).length;
+  const labs = columns.length - weeks;
+  return `${weeks} week${weeks === 1 ? "" : "s"}` + (labs ? ` and ${labs} track lab${labs === 1 ? "" : "s"}` : "");
 }
 
 function render() {
@@ -44,8 +53,9 @@ function render() {
       ...book.weeks.map(header), el("th", { scope: "col" }, "Total"))),
     el("tbody", {}, ...book.learners.map(row)));
   document.getElementById("status").textContent =
-    `${book.learners.length} learners, ${book.weeks.length} weeks, ${book.maxPoints} points in all.`
+    `${book.learners.length} learners, ${unitsText(book.weeks)}, ${book.maxPoints} points in all.`
     + (book.scheduled ? " Weeks on the schedule only." : " No schedule: every week is open.")
+    + (book.weeks.some((c) => !isWeek(c.unit)) ? " Track labs are self-paced: always open, never late." : "")
     + " Points count once the server verified them (or an instructor overrode them).";
 }
 
@@ -79,22 +89,23 @@ function flash(td) {
   td.addEventListener("animationend", () => td.classList.remove("flash"), { once: true });
 }
 
-async function showDetail(name, week) {
-  open = { learner: name, week };
+async function showDetail(name, unit) {
+  open = { learner: name, unit };
   const detail = document.getElementById("detail");
   const [one, attempts, feedback, audit] = await Promise.all([
     getJson(`gradebook?learner=${encodeURIComponent(name)}`),
     getJson(`learners/${encodeURIComponent(name)}/attempts?limit=200`),
     getJson(`learners/${encodeURIComponent(name)}/feedback`),
     getJson(`audit?learner=${encodeURIComponent(name)}&limit=50`)]);
-  const column = one.weeks.find((w) => w.week === week);
-  const grades = one.learners[0].weeks.find((w) => w.week === week);
-  const prefix = "w" + String(week).padStart(2, "0") + ".";
+  const column = one.weeks.find((w) => w.unit === unit);
+  const grades = one.learners[0].weeks.find((w) => w.unit === unit);
+  const prefix = unit + ".";
   const recent = attempts.attempts.filter((a) => a.checkId.startsWith(prefix)).slice(0, 20);
   const checks = checksOf({ weeks: [grades] });
   detail.replaceChildren(
-    el("h2", {}, `${name} · week ${week}: ${column.title} — ${grades.points} / ${column.maxPoints}`),
-    el("p", { class: "muted" }, grades.deadline ? `Deadline ${when(grades.deadline)}${grades.extended ? " (extended)" : ""}` : "No deadline"),
+    el("h2", {}, `${name} · ${column.label.toLowerCase()}: ${column.title} — ${grades.points} / ${column.maxPoints}`),
+    el("p", { class: "muted" }, grades.deadline ? `Deadline ${when(grades.deadline)}${grades.extended ? " (extended)" : ""}`
+      : isWeek(unit) ? "No deadline" : "Self-paced: no deadline, never late"),
     table("checks", ["Check", "State", "Counts", "Claimed", "Verified", "Override", "Late"], checks.map((c) =>
       el("tr", { dataset: { check: c.id } }, el("td", {}, el("code", {}, c.id)), el("td", {}, stateLabel(c.state)),
         el("td", {}, String(c.points)), el("td", {}, String(c.claimedPoints)),
@@ -102,7 +113,7 @@ async function showDetail(name, week) {
         el("td", {}, c.override ? `${c.override.score} (${c.override.reason}, ${c.override.setBy})` : ""),
         el("td", {}, c.late ? "late" : c.lateAttempts ? `${c.lateAttempts} late attempt(s)` : "")))),
     el("h2", {}, "Latest attempts"),
-    recent.length === 0 ? el("p", {}, "No attempts this week yet.") :
+    recent.length === 0 ? el("p", {}, `No attempts on ${column.label.toLowerCase()} yet.`) :
       table("checks attempts", ["Attempted", "Check", "Outcome", "Score", "Late", "Voided", "Id", "Message"],
         recent.map((a) => el("tr", { class: a.voidedAt ? "voided" : "" },
           el("td", {}, when(a.attemptedAt)), el("td", {}, el("code", {}, a.checkId)),
@@ -134,8 +145,8 @@ legend();
 load().then(() => listen(async (event) => {
   const fresh = await refreshLearner(event.learner);
   if (fresh) {
-    const target = fresh.querySelector(`td.cell[data-week="${event.week}"]`);
+    const target = fresh.querySelector(`td.cell[data-unit="${CSS.escape(event.unit)}"]`);
     if (target) flash(target);
   }
-  if (open && open.learner === event.learner) showDetail(open.learner, open.week);
+  if (open && open.learner === event.learner) showDetail(open.learner, open.unit);
 })).catch((e) => { document.getElementById("status").textContent = "Cannot load the cohort: " + e.message; });

@@ -64,9 +64,15 @@ function when(iso) {
   return iso ? new Date(iso).toLocaleString() : "";
 }
 
-// Every check of a gradebook learner entry, flattened, with its week.
+// Whether a unit's code (w05, a03) is a week's: a track's labs (a03) are self-paced, off the schedule.
+function isWeek(unit) {
+  return unit.startsWith("w");
+}
+
+// Every check of a gradebook learner entry, flattened, with its unit.
 function checksOf(learner) {
-  return learner.weeks.flatMap((w) => w.labs.flatMap((l) => l.checks.map((c) => ({ ...c, week: w.week, lab: l.lab }))));
+  return learner.weeks.flatMap((w) => w.labs.flatMap((l) => l.checks.map((c) =>
+    ({ ...c, week: w.week, unit: w.unit, lab: l.lab }))));
 }
 
 // Opens the event stream; onAttempt gets each attempt event's data. Marks #live while connected.

@@ -1,5 +1,6 @@
-// The learner's own page: the weeks open to them, what counts (verified points), each check's
-// state, deadlines, the week's files to download, and their instructors' feedback; live.
+// The learner's own page: the weeks open to them and a track's labs (self-paced, after the weeks),
+// what counts (verified points), each check's state, deadlines, the week's files to download, and
+// their instructors' feedback; live.
 "use strict";
 
 function files(published) {
@@ -9,14 +10,15 @@ function files(published) {
     el("span", { class: "muted" }, " (or %fetch " + published.week + " in a notebook)"));
 }
 
-function deadline(grades) {
+function deadline(column, grades) {
+  if (!isWeek(column.unit)) return el("p", { class: "when muted" }, "Self-paced: no deadline");
   if (!grades.deadline) return null;
   return el("p", { class: "when" }, `Due ${when(grades.deadline)}`, grades.extended ? " (your extension)" : "",
     grades.late ? el("span", { class: "badge late" }, "late") : null);
 }
 
-function feedbackFor(week, feedback) {
-  const prefix = "w" + String(week).padStart(2, "0") + ".";
+function feedbackFor(unit, feedback) {
+  const prefix = unit + ".";
   return feedback.filter((f) => f.lab.startsWith(prefix)).map((f) =>
     el("div", { class: "feedback", dataset: { lab: f.lab } },
       el("span", { class: "from" }, `Feedback on ${f.lab} from ${f.writtenBy}, ${when(f.updatedAt)}`), f.text));
@@ -34,18 +36,19 @@ async function load() {
   document.getElementById("total").replaceChildren(bar(me.points, book.maxPoints));
   document.getElementById("weeks").replaceChildren(...book.weeks.map((column, i) => {
     const grades = me.weeks[i];
-    const published = weeks.weeks.find((w) => w.week === column.week);
-    return el("section", { class: "week", dataset: { week: String(column.week), points: String(grades.points) } },
-      el("h2", {}, el("span", {}, `Week ${column.week}: ${column.title}`), bar(grades.points, column.maxPoints),
+    // Weeks are published with files; a track's lab of the same number is not.
+    const published = isWeek(column.unit) ? weeks.weeks.find((w) => w.week === column.week) : null;
+    return el("section", { class: "week", dataset: { unit: column.unit, week: String(column.week), points: String(grades.points) } },
+      el("h2", {}, el("span", {}, `${column.label}: ${column.title}`), bar(grades.points, column.maxPoints),
         el("span", { class: "points" }, `${grades.points} / ${column.maxPoints}`)),
-      deadline(grades),
+      deadline(column, grades),
       files(published),
       table("checks", ["Check", "Id", "State", "Points", "Late"], column.labs.flatMap((lab, j) => lab.checks.map((c, k) => {
         const mine = grades.labs[j].checks[k];
         return el("tr", { dataset: { check: c.id, state: mine.state } }, el("td", {}, c.title), el("td", {}, el("code", {}, c.id)),
           el("td", {}, stateLabel(mine.state)), el("td", {}, `${mine.points} / ${c.maxPoints}`), el("td", {}, mine.late ? "late" : ""));
       }))),
-      ...feedbackFor(column.week, feedback.feedback));
+      ...feedbackFor(column.unit, feedback.feedback));
   }));
 }
 

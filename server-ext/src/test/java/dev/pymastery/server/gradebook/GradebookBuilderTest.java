@@ -84,6 +84,43 @@ class GradebookBuilderTest {
     }
 
     @Test
+    void aTracksLabIsItsOwnUnitWithoutTheDueTimeOrExtensionsOfTheWeekOfItsNumber() {
+        WeekChecks lab3 = new WeekChecks(
+                3,
+                "Descriptors",
+                Path.of("lab03.checks.yaml"),
+                List.of(check("a03.typed-field.rejects", 2)),
+                dev.pymastery.checks.Track.ARCHITECT);
+        PublishedWeek week = new PublishedWeek(
+                3, NOW.minus(Duration.ofDays(7)), Optional.of(NOW.minus(Duration.ofDays(1))), List.of());
+        Gradebook book = GradebookBuilder.build(new GradebookBuilder.Inputs(
+                NOW,
+                true,
+                List.of(WEEK3, lab3),
+                Map.of(3, week),
+                List.of(ANN),
+                List.of(new Standing(1, "a03.typed-field.rejects", 2, Optional.of(2), CheckState.VERIFIED)),
+                List.of(),
+                List.of(),
+                Map.of(1L, Map.of(3, NOW.plus(Duration.ofDays(2))))));
+        Gradebook.WeekColumn column = book.weeks().get(1);
+        assertThat(column.unit()).isEqualTo("a03");
+        assertThat(column.label()).isEqualTo("Architect lab 3");
+        assertThat(column.publishedAt()).isEmpty();
+        assertThat(column.dueAt()).isEmpty();
+        assertThat(column.labs()).extracting(Gradebook.LabColumn::lab).containsExactly("a03.typed-field");
+        Gradebook.WeekCell cell = book.learners().get(0).weeks().get(1);
+        assertThat(cell.points()).isEqualTo(2);
+        assertThat(cell.deadline()).isEmpty();
+        assertThat(cell.extended()).isFalse();
+        assertThat(book.learners().get(0).weeks().get(0).extended()).isTrue();
+        assertThat(GradebookCsv.of(book).lines())
+                .containsExactly(
+                        "learner,w03.closures,w03.decorators,w03,w03_late,a03.typed-field,a03,total,max_total,late_weeks",
+                        "ann,0,0,0,,2,2,2,8,0");
+    }
+
+    @Test
     void pointsEarnedOnlyAfterTheDeadlineAreLateAndTheDeadlineIsTheLearnersOwn() {
         Instant extension = NOW.plus(Duration.ofDays(2));
         Gradebook book = build(
