@@ -6,9 +6,12 @@ import dev.pymastery.kernel.interpreter.PythonInterpreter;
 import dev.pymastery.kernel.magic.BuiltinMagics;
 import dev.pymastery.kernel.magic.CPythonMagics;
 import dev.pymastery.kernel.magic.MagicRegistry;
+import dev.pymastery.kernel.magic.RegistryLineMagics;
+import dev.pymastery.kernel.magic.RunningCell;
 import dev.pymastery.kernel.messaging.ConnectionInfo;
 import dev.pymastery.kernel.messaging.JupyterKernel;
 import dev.pymastery.kernel.pool.ProcessMemory;
+import dev.pymastery.kernel.runtime.PythonShell;
 import dev.pymastery.kernel.runtime.container.CPythonRuntimes;
 import dev.pymastery.kernel.runtime.container.KernelIdentity;
 import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
@@ -59,7 +62,9 @@ public final class KernelProcess {
         LabChecks checks = LabChecks.create(env, cwd, cpython, kernelId);
         MagicRegistry magics =
                 checks.register(CPythonMagics.register(BuiltinMagics.register(new MagicRegistry()), cpython, json));
-        PythonInterpreter interpreter = new PythonInterpreter(python, magics, versions);
+        RunningCell running = new RunningCell();
+        PythonShell shell = python.session(new RegistryLineMagics(magics, running));
+        PythonInterpreter interpreter = new PythonInterpreter(shell, magics, running, versions);
         JupyterKernel kernel = JupyterKernel.start(connection, interpreter, json);
         // A learner who went away leaves a heap the session grew: a full collection shrinks it
         // (the serial collector gives back what MaxHeapFreeRatio allows, JvmOptions).

@@ -9,20 +9,19 @@ import dev.pymastery.kernel.cell.Inspection;
 import dev.pymastery.kernel.cell.MimeBundle;
 import dev.pymastery.kernel.magic.CellMagic;
 import dev.pymastery.kernel.magic.CellParser;
-import dev.pymastery.kernel.magic.LineMagic;
 import dev.pymastery.kernel.magic.MagicContext;
 import dev.pymastery.kernel.magic.MagicRegistry;
 import dev.pymastery.kernel.magic.MagicUsageException;
 import dev.pymastery.kernel.magic.ParsedCell;
 import dev.pymastery.kernel.magic.RanCell;
+import dev.pymastery.kernel.magic.RunningCell;
 import dev.pymastery.kernel.magic.StoredCell;
 import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
+import dev.pymastery.kernel.runtime.PythonShell;
 import dev.pymastery.kernel.runtime.PythonSources;
 import dev.pymastery.kernel.runtime.Runtime;
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
-import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
-import dev.pymastery.kernel.runtime.graalpy.LineMagicHandler;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Python cells: GraalPy runs plain cells, magics route the rest. Keeps the execution count and
+ * Python cells: the shell (GraalPy) runs plain cells, magics route the rest. Keeps the execution count and
  * history, and turns every failure (a guest exception, a magic misused, a runtime gone) into an
  * error the learner can read.
  */
@@ -40,12 +39,12 @@ public final class PythonInterpreter implements Interpreter {
     private static final tools.jackson.databind.ObjectMapper COMM_LISTING =
             tools.jackson.databind.json.JsonMapper.builder().build();
 
-    private final GraalPyRuntime python;
+    private final PythonShell python;
     private final MagicRegistry magics;
+    private final RunningCell running;
     private final KernelVersions versions;
     private final History history = new History();
     private final RanCells ran = new RanCells();
-    private volatile CellContext current;
     private volatile Runtime interruptTarget;
     private int executionCount;
     // Cells are named by how many non-silent cells ran, whatever store_history says: a notebook run
@@ -55,11 +54,16 @@ public final class PythonInterpreter implements Interpreter {
     private int cellCount;
     private int silentCount;
 
-    public PythonInterpreter(GraalPyRuntime python, MagicRegistry magics, KernelVersions versions) {
+    /**
+     * @param python the session's shell, whose line magics go to {@code magics} in the cell {@code
+     *     running} holds ({@code RegistryLineMagics})
+     * @param running where this interpreter enters each cell it runs
+     */
+    public PythonInterpreter(PythonShell python, MagicRegistry magics, RunningCell running, KernelVersions versions) {
         this.python = python;
         this.magics = magics;
+        this.running = running;
         this.versions = versions;
-        python.lineMagics(new LineMagics());
     }
 
     @Override
@@ -70,19 +74,12 @@ public final class PythonInterpreter implements Interpreter {
                 versions.python(),
                 "PyMastery kernel " + versions.kernel() + ": Python " + versions.python() + " on GraalPy "
                         + versions.graalpy() + ", Java " + System.getProperty("java.version") + "\n"
-                        + "Optimizing runtime: " + optimizingState() + "\n"
+                        + "Optimizing runtime: " + python.optimizingState() + "\n"
                         + "%lsmagic lists the magics.",
                 List.of(
                         new KernelInfo.HelpLink("Python Reference", "https://docs.python.org/3.12/"),
                         new KernelInfo.HelpLink("GraalPy", "https://www.graalvm.org/python/"),
                         new KernelInfo.HelpLink("PyMastery magics", "https://github.com/pymastery/pymastery#magics")));
-    }
-
-    private String optimizingState() {
-        if (python.isReady()) {
-            return python.optimizing() ? "on (" + python.engineName() + ")" : "off (fallback interpreter)";
-        }
-        return GraalPyRuntime.optimizingRuntimeExpected() ? "on (GraalPy starting)" : "off (fallback interpreter)";
     }
 
     @Override
@@ -92,7 +89,7 @@ public final class PythonInterpreter implements Interpreter {
         output.started(request.code(), count);
         python.attach(output);
         CellContext context = new CellContext(output, name, count, request.storeHistory());
-        current = context;
+        running.enter(context);
         if (!request.silent()) {
             ran.add(request.cellId(), request.code());
         }
@@ -253,7 +250,7 @@ public final class PythonInterpreter implements Interpreter {
         }
 
         @Override
-        public GraalPyRuntime python() {
+        public PythonShell python() {
             return python;
         }
 
@@ -292,29 +289,6 @@ public final class PythonInterpreter implements Interpreter {
             } finally {
                 interruptTarget = null;
             }
-        }
-    }
-
-    /** Line magics met inside a running GraalPy cell. */
-    private final class LineMagics implements LineMagicHandler {
-        @Override
-        public Outcome run(String name, String args) {
-            Optional<LineMagic> magic = magics.line(name);
-            if (magic.isEmpty()) {
-                return new Outcome.Failed(magics.unknownLine(name));
-            }
-            try {
-                return magic.get().run(args, current);
-            } catch (MagicUsageException e) {
-                return new Outcome.Failed(e.getMessage());
-            }
-        }
-
-        @Override
-        public List<String> names(boolean cellMagics) {
-            return cellMagics
-                    ? magics.cellMagics().stream().map(CellMagic::name).toList()
-                    : magics.lineMagics().stream().map(LineMagic::name).toList();
         }
     }
 }

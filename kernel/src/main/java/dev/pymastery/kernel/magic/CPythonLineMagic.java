@@ -1,9 +1,9 @@
 package dev.pymastery.kernel.magic;
 
+import dev.pymastery.kernel.magic.LineMagic.Outcome;
 import dev.pymastery.kernel.runtime.CellResult;
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
 import dev.pymastery.kernel.runtime.container.CPythonRuntimes;
-import dev.pymastery.kernel.runtime.graalpy.LineMagicHandler.Outcome;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,7 @@
 package dev.pymastery.kernel.magic;
 
+import dev.pymastery.kernel.magic.LineMagic.Outcome;
 import dev.pymastery.kernel.runtime.GuestValue;
-import dev.pymastery.kernel.runtime.graalpy.LineMagicHandler.Outcome;
 
 /**
  * A line magic whose work is done in Python by a method of the kernel's shell (the ones that touch

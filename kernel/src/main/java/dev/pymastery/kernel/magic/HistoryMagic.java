@@ -1,6 +1,6 @@
 package dev.pymastery.kernel.magic;
 
-import dev.pymastery.kernel.runtime.graalpy.LineMagicHandler.Outcome;
+import dev.pymastery.kernel.magic.LineMagic.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 

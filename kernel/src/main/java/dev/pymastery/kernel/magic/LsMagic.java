@@ -1,6 +1,6 @@
 package dev.pymastery.kernel.magic;
 
-import dev.pymastery.kernel.runtime.graalpy.LineMagicHandler.Outcome;
+import dev.pymastery.kernel.magic.LineMagic.Outcome;
 
 /** {@code %lsmagic}: every line and cell magic with its help. */
 final class LsMagic implements LineMagic {

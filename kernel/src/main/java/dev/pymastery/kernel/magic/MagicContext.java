@@ -3,18 +3,18 @@ package dev.pymastery.kernel.magic;
 import dev.pymastery.kernel.cell.CellOutput;
 import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
+import dev.pymastery.kernel.runtime.PythonShell;
 import dev.pymastery.kernel.runtime.Runtime;
-import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
 import java.util.function.Supplier;
 
 /**
- * What a magic may use while it runs: the cell's output, the GraalPy runtime, the registry, and
+ * What a magic may use while it runs: the cell's output, the learner's Python shell, the registry, and
  * a way to name code it runs as part of the current cell.
  */
 public interface MagicContext {
     CellOutput output();
 
-    GraalPyRuntime python();
+    PythonShell python();
 
     MagicRegistry registry();
 

@@ -1,6 +1,6 @@
 package dev.pymastery.kernel.magic;
 
-import dev.pymastery.kernel.runtime.graalpy.LineMagicHandler.Outcome;
+import dev.pymastery.kernel.magic.LineMagic.Outcome;
 
 /**
  * {@code %pip} and {@code %conda}: this kernel installs nothing while it runs, and says what to do

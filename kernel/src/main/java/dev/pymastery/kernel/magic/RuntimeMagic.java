@@ -1,9 +1,9 @@
 package dev.pymastery.kernel.magic;
 
+import dev.pymastery.kernel.magic.LineMagic.Outcome;
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
 import dev.pymastery.kernel.runtime.container.CPythonRuntime;
 import dev.pymastery.kernel.runtime.container.CPythonRuntimes;
-import dev.pymastery.kernel.runtime.graalpy.LineMagicHandler.Outcome;
 
 /** {@code %runtime restart|stop NAME}: a fresh session now, or none until the next cell. */
 final class RuntimeMagic implements LineMagic {

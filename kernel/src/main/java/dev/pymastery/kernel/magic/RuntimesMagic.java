@@ -1,10 +1,10 @@
 package dev.pymastery.kernel.magic;
 
 import dev.pymastery.kernel.cell.MimeBundle;
+import dev.pymastery.kernel.magic.LineMagic.Outcome;
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
 import dev.pymastery.kernel.runtime.container.CPythonRuntimes;
 import dev.pymastery.kernel.runtime.container.RuntimeStatus;
-import dev.pymastery.kernel.runtime.graalpy.LineMagicHandler.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

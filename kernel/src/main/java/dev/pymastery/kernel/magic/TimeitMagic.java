@@ -1,8 +1,8 @@
 package dev.pymastery.kernel.magic;
 
+import dev.pymastery.kernel.magic.LineMagic.Outcome;
 import dev.pymastery.kernel.runtime.CellResult;
 import dev.pymastery.kernel.runtime.GuestValue;
-import dev.pymastery.kernel.runtime.graalpy.LineMagicHandler.Outcome;
 import java.util.Optional;
 import java.util.Set;
 

@@ -15,6 +15,7 @@ public final class RecordingOutput implements CellOutput {
     private final List<Display> displays = new ArrayList<>();
     private final Deque<String> answers = new ArrayDeque<>();
     private final List<String> prompts = new ArrayList<>();
+    private final List<MimeBundle> results = new ArrayList<>();
 
     public RecordingOutput answering(String... lines) {
         answers.addAll(List.of(lines));
@@ -38,7 +39,9 @@ public final class RecordingOutput implements CellOutput {
     public void clear(boolean wait) {}
 
     @Override
-    public void result(int executionCount, MimeBundle bundle) {}
+    public synchronized void result(int executionCount, MimeBundle bundle) {
+        results.add(bundle);
+    }
 
     @Override
     public void error(ErrorInfo error) {}
@@ -62,6 +65,11 @@ public final class RecordingOutput implements CellOutput {
 
     public synchronized List<Display> displays() {
         return List.copyOf(displays);
+    }
+
+    /** The cells' values (execute_result), in order. */
+    public synchronized List<MimeBundle> results() {
+        return List.copyOf(results);
     }
 
     public synchronized List<String> prompts() {

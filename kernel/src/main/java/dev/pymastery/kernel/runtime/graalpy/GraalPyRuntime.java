@@ -7,11 +7,12 @@ import dev.pymastery.kernel.cell.ErrorInfo;
 import dev.pymastery.kernel.cell.GuestExitException;
 import dev.pymastery.kernel.cell.Inspection;
 import dev.pymastery.kernel.cell.MimeBundle;
+import dev.pymastery.kernel.magic.LineMagicHandler;
 import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
 import dev.pymastery.kernel.runtime.GuestValue;
+import dev.pymastery.kernel.runtime.PythonShell;
 import dev.pymastery.kernel.runtime.PythonSources;
-import dev.pymastery.kernel.runtime.Runtime;
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
 import dev.pymastery.kernel.runtime.TestRun;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
  * interrupts land in it. Start-up happens on that thread in the background: {@link #start} returns
  * at once and the first call waits for it.
  */
-public final class GraalPyRuntime implements Runtime {
+public final class GraalPyRuntime implements PythonShell {
     private static final System.Logger LOG = System.getLogger(GraalPyRuntime.class.getName());
     static final String HELPER_FILE = "<pymastery-kernel>";
     private static final Duration SOFT_INTERRUPT_GRACE = Duration.ofMillis(500);
@@ -159,16 +160,18 @@ public final class GraalPyRuntime implements Runtime {
     }
 
     /**
-     * Sends the guest's output (prints, displays, input prompts, also from threads) to this cell
-     * from now on; the interpreter calls it as each cell starts, whatever runs the cell.
+     * The shell of one session: this runtime, with the line magics its cells meet run by {@code
+     * magics}, the session's. A process serves one session at a time; the next one's call replaces
+     * them (the composition root, {@code KernelProcess.serve}, makes it once per session).
      */
-    public void attach(CellOutput cellOutput) {
-        output.set(cellOutput);
+    public PythonShell session(LineMagicHandler magics) {
+        this.magics = magics;
+        return this;
     }
 
-    /** Sets who runs the line magics found in cells. */
-    public void lineMagics(LineMagicHandler handler) {
-        this.magics = handler;
+    @Override
+    public void attach(CellOutput cellOutput) {
+        output.set(cellOutput);
     }
 
     /** Blocks until GraalPy is up, starting it if nobody has. */
@@ -200,6 +203,14 @@ public final class GraalPyRuntime implements Runtime {
     public String engineName() {
         awaitReady();
         return engine.getImplementationName();
+    }
+
+    @Override
+    public String optimizingState() {
+        if (isReady()) {
+            return optimizing() ? "on (" + engineName() + ")" : "off (fallback interpreter)";
+        }
+        return optimizingRuntimeExpected() ? "on (GraalPy starting)" : "off (fallback interpreter)";
     }
 
     private void initialize() {
@@ -380,7 +391,7 @@ public final class GraalPyRuntime implements Runtime {
         return new MimeBundle((ObjectNode) node.get("data"), (ObjectNode) node.get("metadata"));
     }
 
-    /** Evaluates user_expressions in the namespace; each gives a value or an error. */
+    @Override
     public Map<String, CellResult> expressions(Map<String, String> expressions) {
         if (expressions.isEmpty()) {
             return Map.of();
@@ -399,11 +410,7 @@ public final class GraalPyRuntime implements Runtime {
         });
     }
 
-    /**
-     * Runs source in the learner's namespace and returns the value of a lone expression (else
-     * None). A Python exception propagates unchanged, so a line magic that calls this raises it in
-     * the cell.
-     */
+    @Override
     public GuestValue evaluate(String source) {
         return onGuestThread(() -> guestCall(() -> flushingOutput(() -> shell.invokeMember("evaluate", source))));
     }
@@ -415,6 +422,7 @@ public final class GraalPyRuntime implements Runtime {
      * {@link #CHECK_HARD_AFTER} after the deadline, the context is interrupted from outside as the
      * kernel's interrupt does, which ends the whole cell with KeyboardInterrupt.
      */
+    @Override
     public TestRun runCheck(String test, String testFile, Duration timeout) {
         return onGuestThread(() -> {
             try (CheckWatchdog watchdog = CheckWatchdog.start(
@@ -432,7 +440,7 @@ public final class GraalPyRuntime implements Runtime {
         });
     }
 
-    /** Calls a helper method of the shell (the magics that live in Python). */
+    @Override
     public GuestValue call(String method, Object... args) {
         return onGuestThread(() -> guestCall(() -> flushingOutput(() -> shell.invokeMember(method, args))));
     }
@@ -449,6 +457,7 @@ public final class GraalPyRuntime implements Runtime {
         }
     }
 
+    @Override
     public Completion complete(String code, int cursor) {
         return onGuestThread(() -> {
             JsonNode node = json.readTree(
@@ -462,6 +471,7 @@ public final class GraalPyRuntime implements Runtime {
         });
     }
 
+    @Override
     public Inspection inspect(String code, int cursor, int detailLevel) {
         return onGuestThread(() -> {
             JsonNode node = json.readTree(guestCall(() ->
@@ -473,6 +483,7 @@ public final class GraalPyRuntime implements Runtime {
         });
     }
 
+    @Override
     public Completeness isComplete(String code) {
         return onGuestThread(() -> {
             JsonNode node = json.readTree(

@@ -4,6 +4,8 @@ import dev.pymastery.kernel.cell.CellOutput;
 import dev.pymastery.kernel.cell.InputInterruptedException;
 import dev.pymastery.kernel.cell.MimeBundle;
 import dev.pymastery.kernel.cell.StdinUnavailableException;
+import dev.pymastery.kernel.magic.LineMagic;
+import dev.pymastery.kernel.magic.LineMagicHandler;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.HostAccess;
@@ -131,11 +133,11 @@ public final class KernelBridge {
             return MagicAnswer.failure("line magics are not available here");
         }
         return switch (handler.run(name, args)) {
-            case LineMagicHandler.Outcome.Value value -> MagicAnswer.of(((GraalPyValue) value.value()).value());
-            case LineMagicHandler.Outcome.Text text -> MagicAnswer.of(text.text());
-            case LineMagicHandler.Outcome.None none -> MagicAnswer.of(null);
-            case LineMagicHandler.Outcome.Failed failed -> MagicAnswer.failure(failed.message());
-            case LineMagicHandler.Outcome.Raised raised ->
+            case LineMagic.Outcome.Value value -> MagicAnswer.of(((GraalPyValue) value.value()).value());
+            case LineMagic.Outcome.Text text -> MagicAnswer.of(text.text());
+            case LineMagic.Outcome.None none -> MagicAnswer.of(null);
+            case LineMagic.Outcome.Failed failed -> MagicAnswer.failure(failed.message());
+            case LineMagic.Outcome.Raised raised ->
                 MagicAnswer.raise(raised.exception().name(), raised.message());
         };
     }

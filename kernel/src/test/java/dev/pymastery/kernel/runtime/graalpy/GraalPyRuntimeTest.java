@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pymastery.kernel.cell.RecordingOutput;
 import dev.pymastery.kernel.interpreter.KernelVersions;
+import dev.pymastery.kernel.magic.LineMagic.Outcome;
+import dev.pymastery.kernel.magic.LineMagicHandler;
 import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
 import java.util.List;
@@ -27,7 +29,7 @@ class GraalPyRuntimeTest {
         python = GraalPyRuntime.create(
                 new GraalPyRuntime.Settings(Optional.empty()),
                 JsonMapper.builder().build());
-        python.lineMagics(new LineMagicHandler() {
+        python.session(new LineMagicHandler() {
             @Override
             public Outcome run(String name, String args) {
                 return name.equals("shout") ? new Outcome.Text(args.toUpperCase()) : new Outcome.Failed("no %" + name);
