@@ -10,33 +10,12 @@ import java.util.Optional;
  * {@code %%cpython [RUNTIME] [--in a,b] [--out c] [--timeout S] [--fresh]}: the cell body runs in a
  * CPython runtime's session ({@code stock} by default); {@code %%ft} and {@code %%cuda} are the
  * same with their runtime fixed. Never waits for GraalPy unless values travel.
+ *
+ * @param fixedRuntime the runtime of {@code %%ft} and {@code %%cuda}; empty for {@code %%cpython}
  */
-final class CPythonCellMagic implements CellMagic {
-    private final String name;
-    private final Optional<String> fixedRuntime;
-    private final String help;
-    private final CPythonRuntimes runtimes;
-    private final ValueCopier values;
-
-    CPythonCellMagic(
-            String name, Optional<String> fixedRuntime, String help, CPythonRuntimes runtimes, ValueCopier values) {
-        this.name = name;
-        this.fixedRuntime = fixedRuntime;
-        this.help = help;
-        this.runtimes = runtimes;
-        this.values = values;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String help() {
-        return help;
-    }
-
+record CPythonCellMagic(
+        String name, Optional<String> fixedRuntime, String help, CPythonRuntimes runtimes, ValueCopier values)
+        implements CellMagic {
     @Override
     public CellResult run(String args, String body, MagicContext context) {
         CPythonArgs parsed = CPythonArgs.parse(args, name, fixedRuntime.isEmpty());

@@ -6,23 +6,12 @@ import java.util.Optional;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code %%html}, {@code %%markdown}, {@code %%javascript}...: the body shown as that MIME type. */
-final class DisplayMagic implements CellMagic {
-    private final String name;
-    private final String mimeType;
-    private final String plain;
-
-    DisplayMagic(String name, String mimeType, String plain) {
-        this.name = name;
-        this.mimeType = mimeType;
-        this.plain = plain;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
+/**
+ * {@code %%html}, {@code %%markdown}, {@code %%javascript}...: the body shown as that MIME type.
+ *
+ * @param plain the text/plain beside it, for front ends that show no {@code mimeType}
+ */
+record DisplayMagic(String name, String mimeType, String plain) implements CellMagic {
     @Override
     public String help() {
         return "%%" + name + ": show the cell body as " + mimeType;

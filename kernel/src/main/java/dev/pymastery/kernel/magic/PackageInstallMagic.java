@@ -6,18 +6,7 @@ import dev.pymastery.kernel.magic.LineMagic.Outcome;
  * {@code %pip} and {@code %conda}: this kernel installs nothing while it runs, and says what to do
  * instead (GraalPy's packages ship with the kernel, the CPython runtimes' with their images).
  */
-final class PackageInstallMagic implements LineMagic {
-    private final String name;
-
-    PackageInstallMagic(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
+record PackageInstallMagic(String name) implements LineMagic {
     @Override
     public String help() {
         return "%" + name + ": says where packages come from here (nothing is installed while the kernel runs)";

@@ -70,6 +70,27 @@ class PythonInterpreterTest {
     }
 
     @Test
+    void magicsDoneByTheShellCallItsMethodsAndItsPythonErrorsFailTheCell() {
+        shell.helper("magic_pwd", ScriptedShell.text("/home/ann"))
+                .helper(
+                        "run_cell_magic",
+                        ScriptedShell.text("{\"ename\":\"FileNotFoundError\",\"evalue\":\"no such folder: out\","
+                                + "\"traceback\":[]}"));
+        RecordingOutput output = new RecordingOutput();
+
+        interpreter.execute(request("%pwd", false), output);
+        ErrorInfo arguments = failure(interpreter.execute(request("%pwd /tmp", false), new RecordingOutput()));
+        ErrorInfo written =
+                failure(interpreter.execute(request("%%writefile out/a.txt\nhello", false), new RecordingOutput()));
+
+        assertThat(output.results()).extracting(MimeBundle::plainText).containsExactly("'/home/ann'");
+        assertThat(arguments.evalue()).isEqualTo("%pwd takes no arguments");
+        assertThat(shell.calls()).containsExactly("magic_pwd", "run_cell_magic");
+        assertThat(written.ename()).isEqualTo("FileNotFoundError");
+        assertThat(written.evalue()).isEqualTo("no such folder: out");
+    }
+
+    @Test
     void anUnknownMagicIsAUsageErrorThatNamesTheKnownOnes() {
         ErrorInfo line = failure(interpreter.execute(request("%nosuch", false), new RecordingOutput()));
         assertThat(line.ename()).isEqualTo("UsageError");

@@ -8,30 +8,13 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A cell magic done in Python by a method of the kernel's shell, called with the magic's
- * arguments and the body ({@code %%writefile}, {@code %%bash}).
+ * A cell magic done by a method of the kernel's Python shell, called with the magic's arguments
+ * and the body ({@code %%writefile}, {@code %%bash}).
+ *
+ * @param method the shell's method, run through its {@code run_cell_magic}
  */
-final class HelperCellMagic implements CellMagic {
+record ShellCellMagic(String name, String help, String method) implements CellMagic {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private final String name;
-    private final String help;
-    private final String method;
-
-    HelperCellMagic(String name, String help, String method) {
-        this.name = name;
-        this.help = help;
-        this.method = method;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String help() {
-        return help;
-    }
 
     @Override
     public CellResult run(String args, String body, MagicContext context) {
