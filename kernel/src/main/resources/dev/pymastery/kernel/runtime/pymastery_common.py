@@ -5,11 +5,14 @@ pymastery_agent.py (runtime/PythonSources.java), so both stay one source each, c
 own file name, and the agent still travels as one stdlib-only file. Python 3.8 or newer.
 """
 
+import base64
 import builtins
 import io
+import os
 import pprint
 import sys
 import traceback
+import types
 
 RICH_REPRS = (
     ("text/html", "_repr_html_"),
@@ -212,6 +215,134 @@ def _plain(obj):
         return repr(obj)
     except BaseException as error:
         return "<repr failed: %s: %s>" % (type(error).__name__, _safe_str(error))
+
+
+def call_repr(method, **kwargs):
+    """Calls one of an object's _repr_*_ methods; one that raises says so on stderr and gives None,
+    so the plain repr is shown instead."""
+    try:
+        return method(**kwargs)
+    except Exception as error:
+        print(
+            "%s raised %s: %s; showing the plain repr instead"
+            % (getattr(method, "__name__", "repr"), type(error).__name__, error),
+            file=sys.stderr,
+        )
+        return None
+
+
+def mime_bundle(obj, plain=_plain):
+    """The MIME bundle for obj, as IPython's formatter makes it: text/plain always (plain(obj)),
+    the rich reprs the object has (_repr_mimebundle_ first, then each _repr_*_), binary ones in
+    base64."""
+    data, metadata = {}, {}
+    if not isinstance(obj, type):
+        method = _method(obj, "_repr_mimebundle_")
+        if method is not None:
+            bundle = call_repr(method, include=None, exclude=None)
+            if isinstance(bundle, tuple):
+                bundle, extra = bundle
+                metadata.update(extra or {})
+            if isinstance(bundle, dict):
+                data.update(bundle)
+        for mime, attr in RICH_REPRS:
+            if mime in data:
+                continue
+            method = _method(obj, attr)
+            if method is None:
+                continue
+            value = call_repr(method)
+            if isinstance(value, tuple) and len(value) == 2:
+                value, meta = value
+                if meta:
+                    metadata[mime] = meta
+            if value is not None:
+                data[mime] = value
+    for mime, value in list(data.items()):
+        if mime in BINARY_TYPES and isinstance(value, (bytes, bytearray)):
+            data[mime] = base64.b64encode(value).decode("ascii")
+        elif isinstance(value, (bytes, bytearray)):
+            data[mime] = value.decode("utf-8", "replace")
+    if "text/plain" not in data:
+        data["text/plain"] = plain(obj)
+    return {"data": data, "metadata": metadata}
+
+
+def shorten_traceback(tb, own_file):
+    """The traceback without the frames of own_file (the kernel's or the agent's code: a line magic
+    raising UsageError, the agent running the cell), whose line numbers change with the kernel and
+    not with the notebook; a very deep one (a runaway recursion) keeps its first and last
+    TRACEBACK_KEEP frames only, since formatting thousands of frames takes seconds and helps nobody.
+    Returns the traceback and how many frames were left out of the middle."""
+    frames = []
+    cut = False
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == own_file:
+            cut = cut or bool(frames)
+        else:
+            frames.append(tb)
+        tb = tb.tb_next
+    kept = frames
+    if len(frames) > 2 * TRACEBACK_KEEP:
+        kept = frames[:TRACEBACK_KEEP] + frames[-TRACEBACK_KEEP:]
+    if not cut and len(kept) == len(frames):
+        return (frames[0] if frames else None), 0
+    chain = None
+    for old in reversed(kept):
+        chain = types.TracebackType(chain, old.tb_frame, old.tb_lasti, old.tb_lineno)
+    return chain, len(frames) - len(kept)
+
+
+def error_report(error, own_file, evalue=None, render=None):
+    """ename, evalue and the traceback's lines of an exception for Jupyter's error message, without
+    own_file's frames. render(error, tb) gives the text and whether it is brief (no note about
+    frames left out); by default the traceback module's. evalue defaults to str(error)."""
+    tb, omitted = shorten_traceback(error.__traceback__, own_file)
+    if evalue is None:
+        evalue = _safe_str(error)
+    try:
+        if render is None:
+            text, brief = "".join(traceback.format_exception(type(error), error, tb)), False
+        else:
+            text, brief = render(error, tb)
+        if omitted and not brief:
+            text += "(traceback shortened: %d frames in the middle are not shown)\n" % omitted
+    except BaseException:
+        text = "%s: %s\n" % (type(error).__name__, evalue)
+    return {"ename": type(error).__name__, "evalue": evalue, "traceback": text.rstrip("\n").split("\n")}
+
+
+class Displays:
+    """display() and update_display() as IPython's, for the kernel's Shell and the agent: each says
+    how pending prints are flushed first (_flush_before_display) and how a bundle leaves
+    (_send_display); both keep display_counter, captures, format and clear_output."""
+
+    def display(self, *objs, display_id=None, update=False, raw=False, metadata=None, clear=False, **kwargs):
+        """Shows objects below the cell, as IPython's display() does."""
+        if display_id is True:
+            self.display_counter += 1
+            display_id = "pymastery-%d-%d" % (os.getpid(), self.display_counter)
+        captured = Capture.displays_into(self.captures)
+        if captured is not None:
+            Capture.keep(captured, objs, self.format, raw, metadata, display_id, update)
+            return DisplayHandle(self, display_id) if display_id is not None and not update else None
+        if clear:
+            self.clear_output(wait=True)
+        self._flush_before_display()
+        for obj in objs:
+            if raw:
+                bundle = {"data": dict(obj), "metadata": dict(metadata or {})}
+            else:
+                bundle = self.format(obj)
+                if metadata:
+                    bundle["metadata"].update(metadata)
+            self._send_display(bundle, display_id, bool(update))
+        if display_id is not None and not update:
+            return DisplayHandle(self, display_id)
+        return None
+
+    def update_display(self, obj, *, display_id, **kwargs):
+        self.display(obj, display_id=display_id, update=True, **kwargs)
 
 
 def _ends_with_semicolon(code):

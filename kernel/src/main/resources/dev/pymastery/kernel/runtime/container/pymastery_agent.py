@@ -109,7 +109,7 @@ def _partial_suffix(data, mark):
     return 0
 
 
-class Agent:
+class Agent(Displays):
     def __init__(self, channel):
         self.channel = channel
         self.main = types.ModuleType("__main__", "The notebook's namespace.")
@@ -391,79 +391,18 @@ class Agent:
             pump.sync()
 
     def error_info(self, error):
-        tb, omitted = _shorten(error.__traceback__)
-        try:
-            text = "".join(traceback.format_exception(type(error), error, tb))
-            if omitted:
-                text += "(traceback shortened: %d frames in the middle are not shown)\n" % omitted
-        except BaseException:
-            text = "%s: %s\n" % (type(error).__name__, _safe_str(error))
-        return {
-            "ename": type(error).__name__,
-            "evalue": _safe_str(error),
-            "traceback": text.rstrip("\n").split("\n"),
-        }
+        return error_report(error, AGENT_FILE)
 
     # ------------------------------------------------------------------ display
 
     def format(self, obj):
-        data, metadata = {}, {}
-        if not isinstance(obj, type):
-            method = _method(obj, "_repr_mimebundle_")
-            if method is not None:
-                bundle = _call_repr(method, include=None, exclude=None)
-                if isinstance(bundle, tuple):
-                    bundle, extra = bundle
-                    metadata.update(extra or {})
-                if isinstance(bundle, dict):
-                    data.update(bundle)
-            for mime, attr in RICH_REPRS:
-                if mime in data:
-                    continue
-                method = _method(obj, attr)
-                if method is None:
-                    continue
-                value = _call_repr(method)
-                if isinstance(value, tuple) and len(value) == 2:
-                    value, meta = value
-                    if meta:
-                        metadata[mime] = meta
-                if value is not None:
-                    data[mime] = value
-        for mime, value in list(data.items()):
-            if mime in BINARY_TYPES and isinstance(value, (bytes, bytearray)):
-                data[mime] = base64.b64encode(value).decode("ascii")
-            elif isinstance(value, (bytes, bytearray)):
-                data[mime] = value.decode("utf-8", "replace")
-        if "text/plain" not in data:
-            data["text/plain"] = _plain(obj)
-        return {"data": data, "metadata": metadata}
+        return mime_bundle(obj)
 
-    def display(self, *objs, display_id=None, update=False, raw=False, metadata=None, clear=False, **kwargs):
-        if display_id is True:
-            self.display_counter += 1
-            display_id = "pymastery-%d-%d" % (os.getpid(), self.display_counter)
-        captured = Capture.displays_into(self.captures)
-        if captured is not None:
-            Capture.keep(captured, objs, self.format, raw, metadata, display_id, update)
-            return DisplayHandle(self, display_id) if display_id is not None and not update else None
-        if clear:
-            self.clear_output(wait=True)
+    def _flush_before_display(self):
         self.flush_streams()
-        for obj in objs:
-            if raw:
-                bundle = {"data": dict(obj), "metadata": dict(metadata or {})}
-            else:
-                bundle = self.format(obj)
-                if metadata:
-                    bundle["metadata"].update(metadata)
-            self.channel.send(dict(bundle, ev="display", display_id=display_id, update=bool(update)))
-        if display_id is not None and not update:
-            return DisplayHandle(self, display_id)
-        return None
 
-    def update_display(self, obj, *, display_id, **kwargs):
-        self.display(obj, display_id=display_id, update=True, **kwargs)
+    def _send_display(self, bundle, display_id, update):
+        self.channel.send(dict(bundle, ev="display", display_id=display_id, update=update))
 
     def clear_output(self, wait=False):
         self.flush_streams()
@@ -582,35 +521,6 @@ def gpu_report():
 def _gil_enabled():
     probe = getattr(sys, "_is_gil_enabled", None)
     return True if probe is None else bool(probe())
-
-
-def _shorten(tb):
-    """The traceback without the agent's own frames; a very deep one (a runaway recursion) keeps
-    its first and last frames only: formatting thousands of frames takes seconds and helps nobody."""
-    frames = []
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename != AGENT_FILE:
-            frames.append(tb)
-        tb = tb.tb_next
-    kept = frames
-    if len(frames) > 2 * TRACEBACK_KEEP:
-        kept = frames[:TRACEBACK_KEEP] + frames[-TRACEBACK_KEEP:]
-    chain = None
-    for old in reversed(kept):
-        chain = types.TracebackType(chain, old.tb_frame, old.tb_lasti, old.tb_lineno)
-    return chain, len(frames) - len(kept)
-
-
-def _call_repr(method, **kwargs):
-    try:
-        return method(**kwargs)
-    except Exception as error:
-        print(
-            "%s raised %s: %s; showing the plain repr instead"
-            % (getattr(method, "__name__", "repr"), type(error).__name__, error),
-            file=sys.stderr,
-        )
-        return None
 
 
 def main(reader):

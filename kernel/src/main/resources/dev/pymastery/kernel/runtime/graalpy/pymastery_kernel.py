@@ -212,7 +212,7 @@ def var_expand(text, global_ns, local_ns):
     return _EXPANSION.sub(replace, text)
 
 
-class Shell:
+class Shell(Displays):
     """One learner namespace and everything the kernel asks of it."""
 
     def __init__(self, bridge):
@@ -581,110 +581,34 @@ class Shell:
         return json.dumps(self.error_info(error))
 
     def error_info(self, error):
-        tb = error.__traceback__
-        while tb is not None and tb.tb_frame.f_code.co_filename == HELPER_FILE:
-            tb = tb.tb_next
-        tb, omitted = _shorten(_without_helper_frames(tb))
-        evalue = cpython_message(error)
-        if evalue is None:
-            evalue = _safe_str(error)
-        try:
-            # %xmode: Verbose adds the locals of each function's frame (a cell's own frame would list
-            # the whole namespace), Minimal keeps only the error line, as a misused magic always does.
-            report = _in_cpython_words(
-                traceback.TracebackException(type(error), error, tb, capture_locals=self.xmode == "Verbose"), error)
-            for frame in report.stack:
-                if frame.name == "<module>":
-                    frame.locals = None
-            brief = self.xmode == "Minimal" or isinstance(error, UsageError)
-            text = "".join(report.format_exception_only() if brief else report.format())
-            if omitted and not brief:
-                text += "(traceback shortened: %d frames in the middle are not shown)\n" % omitted
-        except BaseException:
-            text = "%s: %s\n" % (type(error).__name__, evalue)
-        return {
-            "status": "error",
-            "ename": type(error).__name__,
-            "evalue": evalue,
-            "traceback": text.rstrip("\n").split("\n"),
-        }
+        info = error_report(error, HELPER_FILE, cpython_message(error), self._render_traceback)
+        info["status"] = "error"
+        return info
+
+    def _render_traceback(self, error, tb):
+        # %xmode: Verbose adds the locals of each function's frame (a cell's own frame would list
+        # the whole namespace), Minimal keeps only the error line, as a misused magic always does.
+        report = _in_cpython_words(
+            traceback.TracebackException(type(error), error, tb, capture_locals=self.xmode == "Verbose"), error)
+        for frame in report.stack:
+            if frame.name == "<module>":
+                frame.locals = None
+        brief = self.xmode == "Minimal" or isinstance(error, UsageError)
+        return "".join(report.format_exception_only() if brief else report.format()), brief
 
     # ---------------------------------------------------------------- display
 
     def format(self, obj):
-        """The MIME bundle for obj: text/plain always, rich reprs when the object has them."""
-        data, metadata = {}, {}
-        if not isinstance(obj, type):
-            method = _method(obj, "_repr_mimebundle_")
-            if method is not None:
-                bundle = self._call_repr(method, obj, include=None, exclude=None)
-                if isinstance(bundle, tuple):
-                    bundle, extra = bundle
-                    metadata.update(extra or {})
-                if isinstance(bundle, dict):
-                    data.update(bundle)
-            for mime, attr in RICH_REPRS:
-                if mime in data:
-                    continue
-                method = _method(obj, attr)
-                if method is None:
-                    continue
-                value = self._call_repr(method, obj)
-                if isinstance(value, tuple) and len(value) == 2:
-                    value, meta = value
-                    if meta:
-                        metadata[mime] = meta
-                if value is None:
-                    continue
-                data[mime] = value
-        for mime, value in list(data.items()):
-            if mime in BINARY_TYPES and isinstance(value, (bytes, bytearray)):
-                data[mime] = base64.b64encode(value).decode("ascii")
-            elif isinstance(value, (bytes, bytearray)):
-                data[mime] = value.decode("utf-8", "replace")
-        if "text/plain" not in data:
-            data["text/plain"] = _plain(obj) if self.float_format is None else _plain_floats(obj, self.float_format)
-        return {"data": data, "metadata": metadata}
+        """The MIME bundle for obj: text/plain always (with %precision's format), rich reprs when it has them."""
+        if self.float_format is None:
+            return mime_bundle(obj)
+        return mime_bundle(obj, lambda value: _plain_floats(value, self.float_format))
 
-    def _call_repr(self, method, obj, **kwargs):
-        try:
-            return method(**kwargs)
-        except Exception as error:
-            print(
-                "%s raised %s: %s; showing the plain repr instead"
-                % (getattr(method, "__name__", "repr"), type(error).__name__, error),
-                file=sys.stderr,
-            )
-            return None
-
-    def display(self, *objs, display_id=None, update=False, raw=False, metadata=None, clear=False, **kwargs):
-        """Shows objects below the cell, as IPython's display() does."""
-        if display_id is True:
-            self.display_counter += 1
-            display_id = "pymastery-%d-%d" % (os.getpid(), self.display_counter)
-        captured = Capture.displays_into(self.captures)
-        if captured is not None:
-            Capture.keep(captured, objs, self.format, raw, metadata, display_id, update)
-            return DisplayHandle(self, display_id) if display_id is not None and not update else None
-        if clear:
-            self.clear_output(wait=True)
+    def _flush_before_display(self):
         self.output.flush()
-        for obj in objs:
-            if raw:
-                bundle = {"data": dict(obj), "metadata": dict(metadata or {})}
-            else:
-                bundle = self.format(obj)
-                if metadata:
-                    bundle["metadata"].update(metadata)
-            self.bridge.display(
-                json.dumps(bundle["data"]), json.dumps(bundle["metadata"]), display_id, bool(update)
-            )
-        if display_id is not None and not update:
-            return DisplayHandle(self, display_id)
-        return None
 
-    def update_display(self, obj, *, display_id, **kwargs):
-        self.display(obj, display_id=display_id, update=True, **kwargs)
+    def _send_display(self, bundle, display_id, update):
+        self.bridge.display(json.dumps(bundle["data"]), json.dumps(bundle["metadata"]), display_id, update)
 
     def clear_output(self, wait=False):
         sys.stdout.flush()
@@ -1458,41 +1382,6 @@ def _in_cpython_words(report, error):
             _in_cpython_words(report.__cause__, error.__cause__)
         report, error = report.__context__, error.__context__
     return top
-
-
-def _shorten(tb):
-    """Keeps the first and last frames of a very deep traceback (a runaway recursion): formatting
-    tens of thousands of frames takes seconds and helps nobody."""
-    frames = []
-    while tb is not None:
-        frames.append(tb)
-        tb = tb.tb_next
-    if len(frames) <= 2 * TRACEBACK_KEEP:
-        return (frames[0] if frames else None), 0
-    kept = frames[:TRACEBACK_KEEP] + frames[-TRACEBACK_KEEP:]
-    chain = None
-    for old in reversed(kept):
-        chain = types.TracebackType(chain, old.tb_frame, old.tb_lasti, old.tb_lineno)
-    return chain, len(frames) - len(kept)
-
-
-def _without_helper_frames(tb):
-    """Drops the kernel's own frames (a line magic raising UsageError or CheckFailed) from the
-    middle of a traceback too: their line numbers change with the kernel, not with the notebook."""
-    frames = []
-    dropped = False
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == HELPER_FILE:
-            dropped = True
-        else:
-            frames.append(tb)
-        tb = tb.tb_next
-    if not dropped:
-        return frames[0] if frames else None
-    chain = None
-    for old in reversed(frames):
-        chain = types.TracebackType(chain, old.tb_frame, old.tb_lasti, old.tb_lineno)
-    return chain
 
 
 _IMPORT = re.compile(r"^[ \t]*import[ \t]+(.+)$", re.M)
