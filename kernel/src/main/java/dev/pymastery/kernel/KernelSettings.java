@@ -21,7 +21,7 @@ public record KernelSettings(GraalPyRuntime.Settings graalpy, java.time.Duration
 
     /**
      * The variables a kernel process reads when it starts, before any claim: these and
-     * {@code PYMASTERY_SPARE_IDLE_SECONDS} (SpareMain). Spares started with different values wait in
+     * {@code PYMASTERY_SPARE_IDLE_SECONDS} ({@code PoolSettings}). Spares started with different values wait in
      * different pool folders; everything else comes with the claim.
      */
     public static final java.util.List<String> READ_AT_START = java.util.List.of(

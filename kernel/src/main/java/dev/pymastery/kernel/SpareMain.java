@@ -1,9 +1,9 @@
 package dev.pymastery.kernel;
 
 import dev.pymastery.kernel.pool.PoolDirectory;
+import dev.pymastery.kernel.pool.PoolSettings;
 import dev.pymastery.kernel.pool.Spare;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
@@ -21,23 +21,13 @@ public final class SpareMain {
             System.err.println("usage: SpareMain POOL_DIR [JVM_ARGS_FILE] (started by the kernel launcher)");
             System.exit(2);
         }
-        var env = System.getenv();
-        long idle = parse(env.getOrDefault("PYMASTERY_SPARE_IDLE_SECONDS", "1800"), 1800);
-        int poolSize = (int) parse(env.getOrDefault("PYMASTERY_POOL_SIZE", "1"), 1);
+        PoolSettings settings = PoolSettings.fromEnvironment();
         KernelProcess process = KernelProcess.prepare(KernelSettings.fromEnvironment());
         PoolDirectory pool = PoolDirectory.at(Path.of(args[0]));
         Stream.of(args).skip(1).map(Path::of).forEach(pool::register);
-        new Spare(pool, process, Duration.ofSeconds(idle), poolSize, Spare.whileInstalled(SpareMain.class, pool))
+        new Spare(pool, process, settings.spareIdle(), settings.poolSize(), Spare.whileInstalled(SpareMain.class, pool))
                 .serve();
         process.close();
         Runtime.getRuntime().halt(0);
-    }
-
-    private static long parse(String value, long fallback) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }

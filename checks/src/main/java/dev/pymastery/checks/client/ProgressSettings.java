@@ -45,15 +45,20 @@ public record ProgressSettings(
         URI url = URI.create(env.getOrDefault("PYMASTERY_SERVER_URL", DEFAULT_URL));
         Optional<String> token = Optional.ofNullable(env.get("PYMASTERY_TOKEN"));
         if (token.isEmpty()) {
-            Path file = Optional.ofNullable(env.get("PYMASTERY_TOKEN_FILE"))
-                    .map(Path::of)
-                    .orElse(defaultTokenFile(env));
-            token = readToken(file);
+            token = readToken(tokenFile(env));
         }
         Path outbox = Optional.ofNullable(env.get("PYMASTERY_OUTBOX"))
                 .map(Path::of)
                 .orElse(dataHome(env).resolve("pymastery").resolve("outbox"));
         return new ProgressSettings(url, token, outbox, Duration.ofSeconds(2), Duration.ofSeconds(5));
+    }
+
+    /** Where the token is read from: PYMASTERY_TOKEN_FILE, else {@link #defaultTokenFile}. */
+    public static Path tokenFile(Map<String, String> env) {
+        return Optional.ofNullable(env.get("PYMASTERY_TOKEN_FILE"))
+                .filter(file -> !file.isBlank())
+                .map(Path::of)
+                .orElse(defaultTokenFile(env));
     }
 
     /** Where {@code ensure-local-learner} writes the OS user's token: $XDG_CONFIG_HOME/pymastery/token. */

@@ -70,10 +70,7 @@ public final class AttemptRecorder implements AutoCloseable {
 
     /** Where the token is read from: PYMASTERY_TOKEN_FILE, or the file ensure-local-learner writes. */
     public String tokenFile() {
-        String file = env.get("PYMASTERY_TOKEN_FILE");
-        return file != null && !file.isBlank()
-                ? file
-                : ProgressSettings.defaultTokenFile(env).toString();
+        return ProgressSettings.tokenFile(env).toString();
     }
 
     public synchronized ProgressClient client() {

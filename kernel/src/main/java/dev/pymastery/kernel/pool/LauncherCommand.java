@@ -28,7 +28,7 @@ public final class LauncherCommand {
         Path java = ProcessHandle.current().info().command().map(Path::of).orElse(Path.of("java"));
         PoolDirectory pool = PoolDirectory.of(kernelJar, java, jvmArgs, System.getenv());
         pool.register(jvmArgs);
-        int poolSize = poolSize(System.getenv().getOrDefault("PYMASTERY_POOL_SIZE", "1"));
+        int poolSize = PoolSettings.fromEnvironment().poolSize();
         Launcher launcher = new Launcher(pool, new SpareSpawner(java, jvmArgs, pool), poolSize, Launcher.TOP_UP_DELAY);
         Launcher.Session session;
         try {
@@ -45,13 +45,5 @@ public final class LauncherCommand {
         Signal.handle(new Signal("INT"), signal -> Launcher.send(session, Launcher.INTERRUPT));
         Signal.handle(new Signal("TERM"), signal -> Launcher.send(session, Launcher.TERMINATE));
         return Launcher.awaitExit(session);
-    }
-
-    static int poolSize(String value) {
-        try {
-            return Math.max(0, Math.min(8, Integer.parseInt(value.strip())));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

@@ -221,8 +221,7 @@ public final class Spare {
             LOG.log(Level.INFO, "asked to stop");
             return new Served(Optional.of("asked to stop"), poolSize);
         }
-        int wanted =
-                LauncherCommand.poolSize(claim.env().getOrDefault("PYMASTERY_POOL_SIZE", Integer.toString(poolSize)));
+        int wanted = PoolSettings.poolSize(claim.env(), poolSize);
         KernelSession kernel;
         try {
             ConnectionInfo connection = ConnectionInfo.read(claim.connectionFile(), process.json());
