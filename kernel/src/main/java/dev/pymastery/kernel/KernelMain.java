@@ -1,8 +1,8 @@
 package dev.pymastery.kernel;
 
-import dev.pymastery.kernel.messaging.ConnectionInfo;
 import dev.pymastery.kernel.messaging.Ending;
 import dev.pymastery.kernel.runtime.graalpy.GraalPyRuntime;
+import dev.pymastery.wire.ConnectionInfo;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 

@@ -27,7 +27,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.zeromq.ZContext;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,15 +72,13 @@ public final class Nbval {
         }
         ObjectMapper json = JsonMapper.builder().build();
         Path runtimeDir = runtimeDir();
-        try (ZContext zmq = new ZContext(1)) {
-            // PyMastery's kernel keeps as many processes warm as notebooks run at once (decision 0002):
-            // with one, every second kernel of a -j 2 run waited for a cold start.
-            KernelLauncher launcher = new KernelLauncher(
-                    zmq,
-                    json,
-                    new PortAllocator(InetAddress.getLoopbackAddress()),
-                    runtimeDir,
-                    Map.of("PYMASTERY_POOL_SIZE", Integer.toString(options.jobs())));
+        // PyMastery's kernel keeps as many processes warm as notebooks run at once (decision 0002):
+        // with one, every second kernel of a -j 2 run waited for a cold start.
+        try (KernelLauncher launcher = new KernelLauncher(
+                json,
+                new PortAllocator(InetAddress.getLoopbackAddress()),
+                runtimeDir,
+                Map.of("PYMASTERY_POOL_SIZE", Integer.toString(options.jobs())))) {
             NotebookRun notebookRun = new NotebookRun(
                     new NotebookFiles(),
                     new KernelSpecs(options.jupyterDataDirs(), json),

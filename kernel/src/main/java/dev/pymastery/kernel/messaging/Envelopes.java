@@ -1,5 +1,6 @@
 package dev.pymastery.kernel.messaging;
 
+import dev.pymastery.wire.Message;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

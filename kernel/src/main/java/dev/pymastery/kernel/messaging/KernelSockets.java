@@ -1,19 +1,25 @@
 package dev.pymastery.kernel.messaging;
 
+import dev.pymastery.wire.Channel;
+import dev.pymastery.wire.ConnectionInfo;
+import dev.pymastery.wire.MalformedMessageException;
+import dev.pymastery.wire.Message;
+import dev.pymastery.wire.WireCodec;
+import dev.pymastery.wire.WirePoller;
+import dev.pymastery.wire.WireSocket;
+import dev.pymastery.wire.WireSockets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /**
  * The kernel's five ZeroMQ sockets. One thread owns the four message sockets and does all reads
@@ -23,7 +29,8 @@ import org.zeromq.ZMQ;
  */
 final class KernelSockets implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KernelSockets.class.getName());
-    private static final int LINGER_MS = 1000;
+    private static final Duration LINGER = Duration.ofSeconds(1);
+    private static final Duration HEARTBEAT_WAIT = Duration.ofMillis(200);
     /** Messages read from one socket before the loop sends what is queued. */
     private static final int BATCH = 32;
 
@@ -34,14 +41,14 @@ final class KernelSockets implements AutoCloseable {
 
     private record Outgoing(Channel channel, Message message) {}
 
-    private final ZContext zmq = new ZContext(1);
+    private final WireSockets zmq = new WireSockets();
     private final WireCodec codec;
     private final Inbound inbound;
-    private final ZMQ.Socket shell;
-    private final ZMQ.Socket control;
-    private final ZMQ.Socket stdin;
-    private final ZMQ.Socket iopub;
-    private final ZMQ.Socket heartbeat;
+    private final WireSocket shell;
+    private final WireSocket control;
+    private final WireSocket stdin;
+    private final WireSocket iopub;
+    private final WireSocket heartbeat;
     private final Pipe wake;
     private final ConcurrentLinkedQueue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> barriers = new ConcurrentLinkedQueue<>();
@@ -58,24 +65,11 @@ final class KernelSockets implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        shell = bind(SocketType.ROUTER, info.endpoint(info.shellPort()));
-        control = bind(SocketType.ROUTER, info.endpoint(info.controlPort()));
-        stdin = bind(SocketType.ROUTER, info.endpoint(info.stdinPort()));
-        iopub = bind(SocketType.PUB, info.endpoint(info.iopubPort()));
-        heartbeat = bind(SocketType.REP, info.endpoint(info.hbPort()));
-        heartbeat.setReceiveTimeOut(200);
-    }
-
-    private ZMQ.Socket bind(SocketType type, String endpoint) {
-        ZMQ.Socket socket = zmq.createSocket(type);
-        socket.setLinger(LINGER_MS);
-        if (type == SocketType.ROUTER) {
-            socket.setRouterHandover(true);
-        }
-        if (!socket.bind(endpoint)) {
-            throw new IllegalStateException("cannot bind " + endpoint);
-        }
-        return socket;
+        shell = zmq.bind(WireSockets.Kind.ROUTER, info.endpoint(info.shellPort()), LINGER);
+        control = zmq.bind(WireSockets.Kind.ROUTER, info.endpoint(info.controlPort()), LINGER);
+        stdin = zmq.bind(WireSockets.Kind.ROUTER, info.endpoint(info.stdinPort()), LINGER);
+        iopub = zmq.bind(WireSockets.Kind.PUB, info.endpoint(info.iopubPort()), LINGER);
+        heartbeat = zmq.bind(WireSockets.Kind.REP, info.endpoint(info.hbPort()), LINGER);
     }
 
     void start() {
@@ -113,15 +107,15 @@ final class KernelSockets implements AutoCloseable {
     }
 
     private void loop() {
-        try (ZMQ.Poller poller = zmq.createPoller(4)) {
-            int wakeIndex = poller.register(wake.source(), ZMQ.Poller.POLLIN);
-            int controlIndex = poller.register(control, ZMQ.Poller.POLLIN);
-            int shellIndex = poller.register(shell, ZMQ.Poller.POLLIN);
-            int stdinIndex = poller.register(stdin, ZMQ.Poller.POLLIN);
+        try (WirePoller poller = zmq.poller()) {
+            int wakeIndex = poller.register(wake.source());
+            int controlIndex = poller.register(control);
+            int shellIndex = poller.register(shell);
+            int stdinIndex = poller.register(stdin);
             ByteBuffer drain = ByteBuffer.allocate(256);
             while (true) {
-                poller.poll(1000);
-                if (poller.pollin(wakeIndex)) {
+                poller.poll(Duration.ofSeconds(1));
+                if (poller.readable(wakeIndex)) {
                     while (wake.source().read(drain.clear()) > 0) {
                         // emptied; the queue says what to do
                     }
@@ -132,13 +126,13 @@ final class KernelSockets implements AutoCloseable {
                 }
                 // A bounded batch from each socket, then back to sending: a flood of requests must
                 // not keep replies and a running cell's output from going out.
-                if (poller.pollin(controlIndex)) {
+                if (poller.readable(controlIndex)) {
                     receive(control, Channel.CONTROL, BATCH);
                 }
-                if (poller.pollin(shellIndex)) {
+                if (poller.readable(shellIndex)) {
                     receive(shell, Channel.SHELL, BATCH);
                 }
-                if (poller.pollin(stdinIndex)) {
+                if (poller.readable(stdinIndex)) {
                     receive(stdin, Channel.STDIN, BATCH);
                 }
                 if (!barriers.isEmpty()) {
@@ -158,11 +152,11 @@ final class KernelSockets implements AutoCloseable {
         }
     }
 
-    private void receive(ZMQ.Socket socket, Channel channel, int limit) {
-        List<byte[]> frames;
-        for (int n = 0; n < limit && (frames = receive(socket)) != null; n++) {
+    private void receive(WireSocket socket, Channel channel, int limit) {
+        Optional<List<byte[]>> frames;
+        for (int n = 0; n < limit && (frames = socket.receive()).isPresent(); n++) {
             try {
-                inbound.received(channel, codec.decode(frames));
+                inbound.received(channel, codec.decode(frames.get()));
             } catch (MalformedMessageException e) {
                 warnings.warn(channel + ":" + e.kind(), "dropped a message on " + channel + ": " + e.getMessage());
             } catch (RuntimeException e) {
@@ -171,43 +165,24 @@ final class KernelSockets implements AutoCloseable {
         }
     }
 
-    private static List<byte[]> receive(ZMQ.Socket socket) {
-        byte[] first = socket.recv(ZMQ.DONTWAIT);
-        if (first == null) {
-            return null;
-        }
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recv(0));
-        }
-        return frames;
-    }
-
     private void flushOutbox() {
         Outgoing next;
         while ((next = outbox.poll()) != null) {
-            ZMQ.Socket socket =
+            WireSocket socket =
                     switch (next.channel()) {
                         case SHELL -> shell;
                         case CONTROL -> control;
                         case STDIN -> stdin;
                         case IOPUB -> iopub;
                     };
-            List<byte[]> frames = codec.encode(next.message());
-            for (int i = 0; i < frames.size(); i++) {
-                socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-            }
+            socket.send(codec.encode(next.message()));
         }
     }
 
     private void echoHeartbeats() {
         try {
             while (!closing) {
-                byte[] ping = heartbeat.recv(0);
-                if (ping != null) {
-                    heartbeat.send(ping, 0);
-                }
+                heartbeat.receiveFrame(HEARTBEAT_WAIT).ifPresent(heartbeat::sendFrame);
             }
         } catch (RuntimeException e) {
             if (!closing) {

@@ -1,5 +1,7 @@
 package dev.pymastery.kernel.messaging;
 
+import dev.pymastery.wire.Channel;
+import dev.pymastery.wire.Message;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 

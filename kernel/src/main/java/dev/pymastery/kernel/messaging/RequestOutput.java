@@ -4,6 +4,7 @@ import dev.pymastery.kernel.cell.CellOutput;
 import dev.pymastery.kernel.cell.ErrorInfo;
 import dev.pymastery.kernel.cell.MimeBundle;
 import dev.pymastery.kernel.cell.StdinUnavailableException;
+import dev.pymastery.wire.Message;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,8 +1,7 @@
 /**
- * The Jupyter protocol: the only package that touches ZeroMQ and the wire format. It turns
- * requests into calls on an {@link dev.pymastery.kernel.interpreter.Interpreter} and results into
- * messages. {@link dev.pymastery.kernel.messaging.WireCodec} and
- * {@link dev.pymastery.kernel.messaging.Signer} are public so clients (the notebook runner) share
- * one implementation of framing and signing.
+ * The kernel's end of the Jupyter protocol: it turns requests into calls on an {@link
+ * dev.pymastery.kernel.interpreter.Interpreter} and results into messages, over the sockets and the
+ * signed framing of the wire module ({@code dev.pymastery.wire}), which the notebook runner and the
+ * tests share as clients.
  */
 package dev.pymastery.kernel.messaging;

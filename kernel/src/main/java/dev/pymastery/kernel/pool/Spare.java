@@ -2,8 +2,8 @@ package dev.pymastery.kernel.pool;
 
 import dev.pymastery.kernel.KernelProcess;
 import dev.pymastery.kernel.KernelSession;
-import dev.pymastery.kernel.messaging.ConnectionInfo;
 import dev.pymastery.kernel.messaging.Ending;
+import dev.pymastery.wire.ConnectionInfo;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;

@@ -2,19 +2,23 @@ package dev.pymastery.kernel.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pymastery.wire.ConnectionInfo;
+import dev.pymastery.wire.Message;
+import dev.pymastery.wire.Signer;
+import dev.pymastery.wire.WireCodec;
+import dev.pymastery.wire.WireSocket;
+import dev.pymastery.wire.WireSockets;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,14 +27,14 @@ import tools.jackson.databind.node.ObjectNode;
 class JupyterKernelTest {
     private final ObjectMapper json = JsonMapper.builder().build();
     private final ScriptedInterpreter interpreter = new ScriptedInterpreter();
-    private final ZContext zmq = new ZContext();
+    private final WireSockets zmq = new WireSockets();
     private ConnectionInfo info;
     private JupyterKernel kernel;
     private WireCodec codec;
-    private ZMQ.Socket shell;
-    private ZMQ.Socket control;
-    private ZMQ.Socket stdin;
-    private ZMQ.Socket iopub;
+    private WireSocket shell;
+    private WireSocket control;
+    private WireSocket stdin;
+    private WireSocket iopub;
 
     /** Five distinct free ports: all held open together, so none is handed out twice. */
     private static int[] freePorts() throws IOException {
@@ -58,7 +62,7 @@ class JupyterKernelTest {
             info = new ConnectionInfo("tcp", "127.0.0.1", p[0], p[1], p[2], p[3], p[4], "key", "hmac-sha256");
             try {
                 return JupyterKernel.start(info, interpreter, json);
-            } catch (org.zeromq.ZMQException e) {
+            } catch (IllegalStateException e) {
                 if (attempt == 5) {
                     throw e;
                 }
@@ -71,11 +75,10 @@ class JupyterKernelTest {
         kernel = startOnFreePorts();
         codec = new WireCodec(json, Signer.of("hmac-sha256", "key"));
         String identity = UUID.randomUUID().toString();
-        shell = connect(SocketType.DEALER, info.shellPort(), identity);
-        control = connect(SocketType.DEALER, info.controlPort(), identity);
-        stdin = connect(SocketType.DEALER, info.stdinPort(), identity);
-        iopub = connect(SocketType.SUB, info.iopubPort(), null);
-        iopub.subscribe(new byte[0]);
+        shell = connect(WireSockets.Kind.DEALER, info.shellPort(), identity);
+        control = connect(WireSockets.Kind.DEALER, info.controlPort(), identity);
+        stdin = connect(WireSockets.Kind.DEALER, info.stdinPort(), identity);
+        iopub = connect(WireSockets.Kind.SUB, info.iopubPort(), null);
         // IOPub drops messages until the subscription reaches the kernel: wait for one to arrive.
         for (int i = 0; i < 50; i++) {
             String id = send(shell, "kernel_info_request", json.createObjectNode());
@@ -96,17 +99,11 @@ class JupyterKernelTest {
         zmq.close();
     }
 
-    private ZMQ.Socket connect(SocketType type, int port, String identity) {
-        ZMQ.Socket socket = zmq.createSocket(type);
-        if (identity != null) {
-            socket.setIdentity(identity.getBytes(StandardCharsets.UTF_8));
-        }
-        socket.setLinger(0);
-        socket.connect(info.endpoint(port));
-        return socket;
+    private WireSocket connect(WireSockets.Kind kind, int port, String identity) {
+        return zmq.connect(kind, info.endpoint(port), java.time.Duration.ZERO, Optional.ofNullable(identity));
     }
 
-    private String send(ZMQ.Socket socket, String type, ObjectNode content) {
+    private String send(WireSocket socket, String type, ObjectNode content) {
         String id = UUID.randomUUID().toString();
         ObjectNode header = json.createObjectNode()
                 .put("msg_id", id)
@@ -114,26 +111,15 @@ class JupyterKernelTest {
                 .put("session", "test")
                 .put("username", "test")
                 .put("version", "5.3");
-        List<byte[]> frames = codec.encode(
-                new Message(List.of(), header, json.createObjectNode(), json.createObjectNode(), content, List.of()));
-        for (int i = 0; i < frames.size(); i++) {
-            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-        }
+        socket.send(codec.encode(
+                new Message(List.of(), header, json.createObjectNode(), json.createObjectNode(), content, List.of())));
         return id;
     }
 
-    private Message receive(ZMQ.Socket socket, int timeoutMillis) {
-        socket.setReceiveTimeOut(timeoutMillis);
-        byte[] first = socket.recv();
-        if (first == null) {
-            return null;
-        }
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recv());
-        }
-        return codec.decode(frames);
+    private Message receive(WireSocket socket, int timeoutMillis) {
+        return socket.receive(java.time.Duration.ofMillis(timeoutMillis))
+                .map(codec::decode)
+                .orElse(null);
     }
 
     /** IOPub messages parented to {@code id}, up to its idle status; null if idle never came. */
@@ -242,7 +228,7 @@ class JupyterKernelTest {
 
     @Test
     void badSignaturesAndGarbageAreDroppedAndServingGoesOn() {
-        shell.send("garbage", 0);
+        shell.sendFrame("garbage".getBytes(StandardCharsets.US_ASCII));
         WireCodec forger = new WireCodec(json, Signer.of("hmac-sha256", "wrong"));
         List<byte[]> frames = forger.encode(new Message(
                 List.of(),
@@ -251,9 +237,7 @@ class JupyterKernelTest {
                 json.createObjectNode(),
                 execute("forged"),
                 List.of()));
-        for (int i = 0; i < frames.size(); i++) {
-            shell.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-        }
+        shell.send(frames);
         send(shell, "kernel_info_request", json.createObjectNode());
         Message reply = receive(shell, 5000);
         assertThat(reply.type()).isEqualTo("kernel_info_reply");
@@ -262,10 +246,10 @@ class JupyterKernelTest {
 
     @Test
     void heartbeatsAreEchoed() {
-        ZMQ.Socket heartbeat = connect(SocketType.REQ, info.hbPort(), null);
-        heartbeat.send("ping");
-        heartbeat.setReceiveTimeOut(5000);
-        assertThat(heartbeat.recvStr()).isEqualTo("ping");
+        WireSocket heartbeat = connect(WireSockets.Kind.REQ, info.hbPort(), null);
+        heartbeat.sendFrame("ping".getBytes(StandardCharsets.US_ASCII));
+        assertThat(heartbeat.receiveFrame(java.time.Duration.ofSeconds(5)).map(String::new))
+                .contains("ping");
     }
 
     @Test

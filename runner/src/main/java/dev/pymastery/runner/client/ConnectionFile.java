@@ -1,6 +1,6 @@
 package dev.pymastery.runner.client;
 
-import dev.pymastery.kernel.messaging.ConnectionInfo;
+import dev.pymastery.wire.ConnectionInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,14 +1,13 @@
 package dev.pymastery.runner.client;
 
+import dev.pymastery.wire.WireSocket;
+import dev.pymastery.wire.WireSockets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /**
  * Pings the kernel's heartbeat socket once a second on a thread of its own and reports the kernel
@@ -19,7 +18,7 @@ final class Heartbeat implements AutoCloseable {
     private static final Duration INTERVAL = Duration.ofSeconds(1);
     private static final byte[] PING = "ping".getBytes(StandardCharsets.US_ASCII);
 
-    private final ZContext zmq;
+    private final WireSockets zmq;
     private final String endpoint;
     private final Duration limit;
     private final AtomicReference<String> failure = new AtomicReference<>();
@@ -27,7 +26,7 @@ final class Heartbeat implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean closed;
 
-    Heartbeat(ZContext zmq, String endpoint, Duration limit, String kernelName) {
+    Heartbeat(WireSockets zmq, String endpoint, Duration limit, String kernelName) {
         this.zmq = zmq;
         this.endpoint = endpoint;
         this.limit = limit;
@@ -45,14 +44,13 @@ final class Heartbeat implements AutoCloseable {
     }
 
     private void run() {
-        ZMQ.Socket socket = socket();
+        WireSocket socket = socket();
         long lastBeat = System.nanoTime();
         try {
             while (!closed) {
                 long sent = System.nanoTime();
-                socket.send(PING);
-                socket.setReceiveTimeOut((int) INTERVAL.toMillis());
-                byte[] echo = socket.recv();
+                socket.sendFrame(PING);
+                byte[] echo = socket.receiveFrame(INTERVAL).orElse(null);
                 if (closed) {
                     return;
                 }
@@ -60,7 +58,7 @@ final class Heartbeat implements AutoCloseable {
                     lastBeat = System.nanoTime();
                     pause(INTERVAL.toNanos() - (lastBeat - sent));
                 } else {
-                    zmq.destroySocket(socket);
+                    socket.close();
                     socket = socket();
                     if (System.nanoTime() - lastBeat > limit.toNanos()) {
                         failure.set("the kernel's heartbeat went unanswered for " + limit.toSeconds() + " s");
@@ -69,15 +67,12 @@ final class Heartbeat implements AutoCloseable {
                 }
             }
         } finally {
-            zmq.destroySocket(socket);
+            socket.close();
         }
     }
 
-    private ZMQ.Socket socket() {
-        ZMQ.Socket socket = zmq.createSocket(SocketType.REQ);
-        socket.setLinger(0);
-        socket.connect(endpoint);
-        return socket;
+    private WireSocket socket() {
+        return zmq.connect(WireSockets.Kind.REQ, endpoint, Duration.ZERO);
     }
 
     // Waits out the interval, or less when closing. Never interrupts: an interrupt can close the

@@ -1,27 +1,28 @@
 package dev.pymastery.runner.client;
 
-import dev.pymastery.kernel.messaging.ConnectionInfo;
-import dev.pymastery.kernel.messaging.Signer;
-import dev.pymastery.kernel.messaging.WireCodec;
+import dev.pymastery.wire.ConnectionInfo;
+import dev.pymastery.wire.Signer;
+import dev.pymastery.wire.WireCodec;
+import dev.pymastery.wire.WireSockets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.zeromq.ZContext;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Starts kernels as Jupyter does: a connection file with fresh ports and key in the run's runtime
  * folder, the kernelspec's argv with it filled in, the notebook's folder as working directory. A
  * kernel that died because another process took one of its ports is started again with new ports
- * (twice at most). Thread-safe: each start uses its own files and sockets.
+ * (twice at most). Thread-safe: each start uses its own files and sockets. Closing it closes the
+ * sockets of the kernels it started.
  */
-public final class KernelLauncher {
+public final class KernelLauncher implements AutoCloseable {
     private static final int ATTEMPTS = 3;
 
-    private final ZContext zmq;
+    private final WireSockets zmq = new WireSockets();
     private final ObjectMapper json;
     private final PortAllocator ports;
     private final Path runtimeDir;
@@ -33,9 +34,7 @@ public final class KernelLauncher {
      * @param envDefaults environment entries every kernel gets unless this process's environment or
      *     the kernelspec sets them
      */
-    public KernelLauncher(
-            ZContext zmq, ObjectMapper json, PortAllocator ports, Path runtimeDir, Map<String, String> envDefaults) {
-        this.zmq = zmq;
+    public KernelLauncher(ObjectMapper json, PortAllocator ports, Path runtimeDir, Map<String, String> envDefaults) {
         this.json = json;
         this.ports = ports;
         this.runtimeDir = runtimeDir;
@@ -98,5 +97,10 @@ public final class KernelLauncher {
      */
     public void killAll() {
         running.forEach(KernelSession::kill);
+    }
+
+    @Override
+    public void close() {
+        zmq.close();
     }
 }

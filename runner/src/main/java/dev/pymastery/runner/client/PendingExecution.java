@@ -1,6 +1,6 @@
 package dev.pymastery.runner.client;
 
-import dev.pymastery.kernel.messaging.Channel;
+import dev.pymastery.wire.Channel;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;

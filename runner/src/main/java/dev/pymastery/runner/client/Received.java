@@ -1,7 +1,7 @@
 package dev.pymastery.runner.client;
 
-import dev.pymastery.kernel.messaging.Channel;
-import dev.pymastery.kernel.messaging.Message;
+import dev.pymastery.wire.Channel;
+import dev.pymastery.wire.Message;
 
 /** A message that arrived from the kernel, and on which channel. */
 record Received(Channel channel, Message message) {

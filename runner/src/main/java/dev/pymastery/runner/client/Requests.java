@@ -1,6 +1,6 @@
 package dev.pymastery.runner.client;
 
-import dev.pymastery.kernel.messaging.Message;
+import dev.pymastery.wire.Message;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,7 @@
 package dev.pymastery.runner.client;
 
-import dev.pymastery.kernel.messaging.Channel;
-import dev.pymastery.kernel.messaging.Message;
+import dev.pymastery.wire.Channel;
+import dev.pymastery.wire.Message;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;

@@ -1,7 +1,6 @@
 package dev.pymastery.kernel.runtime.container;
 
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
-import dev.pymastery.kernel.runtime.container.engine.DockerEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +14,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 final class GpuCheck {
     private GpuCheck() {}
 
-    static void require(Session session, RuntimeSpec spec, Engines.Choice choice, Engines engines) {
+    static void require(Session session, RuntimeSpec spec, Engines.Choice choice) {
         JsonNode report;
         try {
             report = session.request(JsonNodeFactory.instance.objectNode().put("op", "gpu"), Duration.ofSeconds(60))
@@ -31,37 +30,20 @@ final class GpuCheck {
         throw new RuntimeUnavailableException("The " + spec.name() + " runtime needs a GPU, but none is visible in its"
                 + " session (" + session.hello().describe() + " on "
                 + choice.engine().description() + "): "
-                + report.path("detail").asString("no GPU found") + ".\n" + hint(choice, engines));
+                + report.path("detail").asString("no GPU found") + ".\n" + hint(choice));
     }
 
     /** The message when the engine refuses the GPU request itself. */
     static String refused(RuntimeSpec spec, Engines.Choice choice, String message) {
         return "The " + spec.name() + " runtime needs a GPU, and "
                 + choice.engine().description() + " refused to start a container with one: " + message + ".\n"
-                + hint(choice, null);
+                + hint(choice);
     }
 
-    static String hint(Engines.Choice choice, Engines engines) {
+    static String hint(Engines.Choice choice) {
         String host =
                 hostHasGpu() ? "" : "This machine shows no NVIDIA GPU (no /dev/nvidiactl): %%cuda cells need one. ";
-        if (choice.local()) {
-            return host + "The local interpreter needs the NVIDIA driver and a CUDA build of torch (nvidia-smi must"
-                    + " list the GPU).";
-        }
-        if (choice.engine() instanceof DockerEngine docker) {
-            DockerEngine.Flavor flavor = docker.flavor();
-            if (flavor.podman()) {
-                return host + "Podman attaches GPUs through CDI: install the NVIDIA Container Toolkit and run"
-                        + " 'nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml'."
-                        + (flavor.honoursCdiRequests()
-                                ? ""
-                                : " " + flavor.describe() + " ignores GPU requests made through its Docker-compatible"
-                                        + " API; Podman 5.4 or newer honours them.");
-            }
-            return host + "Docker attaches GPUs with the NVIDIA Container Toolkit: install it, run 'nvidia-ctk runtime"
-                    + " configure --runtime=docker' and restart Docker.";
-        }
-        return host;
+        return host + choice.engine().gpuHint();
     }
 
     static boolean hostHasGpu() {

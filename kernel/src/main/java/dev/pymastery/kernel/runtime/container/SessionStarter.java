@@ -63,7 +63,7 @@ final class SessionStarter {
             launching = null;
         }
         if (spec.gpu()) {
-            GpuCheck.require(session, spec, choice, engines);
+            GpuCheck.require(session, spec, choice);
         }
         return new Started(session, choice);
     }

@@ -107,6 +107,21 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public String gpuHint() {
+        Flavor flavor = flavor();
+        if (flavor.podman()) {
+            return "Podman attaches GPUs through CDI: install the NVIDIA Container Toolkit and run"
+                    + " 'nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml'."
+                    + (flavor.honoursCdiRequests()
+                            ? ""
+                            : " " + flavor.describe() + " ignores GPU requests made through its Docker-compatible"
+                                    + " API; Podman 5.4 or newer honours them.");
+        }
+        return "Docker attaches GPUs with the NVIDIA Container Toolkit: install it, run 'nvidia-ctk runtime"
+                + " configure --runtime=docker' and restart Docker.";
+    }
+
+    @Override
     public String description() {
         try {
             return flavor().describe();

@@ -22,4 +22,10 @@ public interface Engine {
      * accepts. Returns how many were removed.
      */
     int reap(Predicate<Map<String, String>> orphan);
+
+    /**
+     * What to do so that this engine's sessions see the machine's NVIDIA GPU, for a GPU runtime
+     * that found none (or whose container the engine refused).
+     */
+    String gpuHint();
 }

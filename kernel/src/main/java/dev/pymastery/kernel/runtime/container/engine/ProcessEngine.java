@@ -10,6 +10,11 @@ import java.util.function.Predicate;
  */
 public final class ProcessEngine implements Engine {
     @Override
+    public String gpuHint() {
+        return "The local interpreter needs the NVIDIA driver and a CUDA build of torch (nvidia-smi must list the GPU).";
+    }
+
+    @Override
     public String description() {
         return "local process";
     }

@@ -1,4 +1,4 @@
-package dev.pymastery.kernel.messaging;
+package dev.pymastery.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

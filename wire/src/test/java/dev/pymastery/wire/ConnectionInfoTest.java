@@ -1,4 +1,4 @@
-package dev.pymastery.kernel.messaging;
+package dev.pymastery.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

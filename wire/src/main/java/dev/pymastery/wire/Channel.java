@@ -1,4 +1,4 @@
-package dev.pymastery.kernel.messaging;
+package dev.pymastery.wire;
 
 /** The kernel's message sockets (the heartbeat carries no messages). */
 public enum Channel {

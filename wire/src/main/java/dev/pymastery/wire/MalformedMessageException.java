@@ -1,4 +1,4 @@
-package dev.pymastery.kernel.messaging;
+package dev.pymastery.wire;
 
 /**
  * A message that cannot be read: wrong frames, bad JSON, a signature that does not match, or a

@@ -1,4 +1,4 @@
-package dev.pymastery.kernel.messaging;
+package dev.pymastery.wire;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
