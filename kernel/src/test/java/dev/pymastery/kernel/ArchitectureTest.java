@@ -114,7 +114,7 @@ class ArchitectureTest {
 
     private static List<Path> mainSources() throws IOException {
         List<Path> sources = new ArrayList<>();
-        for (String module : List.of("wire", "checks", "kernel", "runner", "server-ext")) {
+        for (String module : List.of("wire", "checks", "progress-client", "kernel", "runner", "server-ext")) {
             Path main = ROOT.resolve(module).resolve("src/main/java");
             try (Stream<Path> files = Files.walk(main)) {
                 files.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);

@@ -1,6 +1,6 @@
 package dev.pymastery.server;
 
-import dev.pymastery.checks.client.ProgressSettings;
+import dev.pymastery.progress.client.ProgressSettings;
 import dev.pymastery.server.store.Database;
 import java.nio.file.Path;
 import java.util.Map;

@@ -106,9 +106,9 @@ public final class Fixtures {
     }
 
     /** The scripted verifier's code for an outcome: {@code pass} passes. */
-    public static dev.pymastery.checks.client.Submission code(boolean passes) {
-        return new dev.pymastery.checks.client.Submission(
-                java.util.List.of(new dev.pymastery.checks.client.Submission.Cell(
+    public static dev.pymastery.progress.client.Submission code(boolean passes) {
+        return new dev.pymastery.progress.client.Submission(
+                java.util.List.of(new dev.pymastery.progress.client.Submission.Cell(
                         java.util.Optional.empty(), passes ? "pass" : "fail")),
                 java.util.Map.of(),
                 false);

@@ -2,7 +2,7 @@ package dev.pymastery.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.checks.client.AttemptJson;
+import dev.pymastery.progress.client.AttemptJson;
 import dev.pymastery.server.web.Route;
 import io.javalin.http.HandlerType;
 import io.javalin.testtools.JavalinTest;

@@ -3,12 +3,12 @@ package dev.pymastery.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pymastery.checks.CheckRuntime;
-import dev.pymastery.checks.client.Attempt;
-import dev.pymastery.checks.client.AttemptOutbox;
-import dev.pymastery.checks.client.AttemptOutcome;
-import dev.pymastery.checks.client.Backoff;
-import dev.pymastery.checks.client.OutboxEvent;
-import dev.pymastery.checks.client.ProgressClient;
+import dev.pymastery.progress.client.Attempt;
+import dev.pymastery.progress.client.AttemptOutbox;
+import dev.pymastery.progress.client.AttemptOutcome;
+import dev.pymastery.progress.client.Backoff;
+import dev.pymastery.progress.client.OutboxEvent;
+import dev.pymastery.progress.client.ProgressClient;
 import dev.pymastery.server.people.Role;
 import dev.pymastery.server.people.Tokens;
 import dev.pymastery.server.store.Database;

@@ -2,10 +2,10 @@ package dev.pymastery.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.checks.client.AttemptOutbox;
-import dev.pymastery.checks.client.DeliveryReport;
-import dev.pymastery.checks.client.OutboxEvent;
-import dev.pymastery.checks.client.ProgressClient;
+import dev.pymastery.progress.client.AttemptOutbox;
+import dev.pymastery.progress.client.DeliveryReport;
+import dev.pymastery.progress.client.OutboxEvent;
+import dev.pymastery.progress.client.ProgressClient;
 import dev.pymastery.server.people.Role;
 import io.javalin.testtools.JavalinTest;
 import java.io.BufferedReader;

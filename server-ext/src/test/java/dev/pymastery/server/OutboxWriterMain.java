@@ -1,10 +1,10 @@
 package dev.pymastery.server;
 
 import dev.pymastery.checks.CheckRuntime;
-import dev.pymastery.checks.client.Attempt;
-import dev.pymastery.checks.client.AttemptOutbox;
-import dev.pymastery.checks.client.AttemptOutcome;
-import dev.pymastery.checks.client.ServerUnreachableException;
+import dev.pymastery.progress.client.Attempt;
+import dev.pymastery.progress.client.AttemptOutbox;
+import dev.pymastery.progress.client.AttemptOutcome;
+import dev.pymastery.progress.client.ServerUnreachableException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

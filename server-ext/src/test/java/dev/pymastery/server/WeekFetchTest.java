@@ -2,9 +2,9 @@ package dev.pymastery.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.checks.client.ProgressClient;
-import dev.pymastery.checks.client.PublishedWeeks;
-import dev.pymastery.checks.client.WeekFetch;
+import dev.pymastery.progress.client.ProgressClient;
+import dev.pymastery.progress.client.PublishedWeeks;
+import dev.pymastery.progress.client.WeekFetch;
 import dev.pymastery.server.course.Publication;
 import dev.pymastery.server.course.WeekFile;
 import dev.pymastery.server.people.Role;

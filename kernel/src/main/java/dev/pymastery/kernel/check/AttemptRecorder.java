@@ -1,10 +1,10 @@
 package dev.pymastery.kernel.check;
 
-import dev.pymastery.checks.client.Attempt;
-import dev.pymastery.checks.client.AttemptOutbox;
-import dev.pymastery.checks.client.OutboxEvent;
-import dev.pymastery.checks.client.ProgressClient;
-import dev.pymastery.checks.client.ProgressSettings;
+import dev.pymastery.progress.client.Attempt;
+import dev.pymastery.progress.client.AttemptOutbox;
+import dev.pymastery.progress.client.OutboxEvent;
+import dev.pymastery.progress.client.ProgressClient;
+import dev.pymastery.progress.client.ProgressSettings;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.pymastery.kernel.check;
 
 import dev.pymastery.checks.CheckSpec;
-import dev.pymastery.checks.client.AttemptOutcome;
 import dev.pymastery.kernel.cell.MimeBundle;
 import dev.pymastery.kernel.runtime.TestOutcome;
 import dev.pymastery.kernel.runtime.TestRun;
+import dev.pymastery.progress.client.AttemptOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package dev.pymastery.kernel.check;
 
-import dev.pymastery.checks.client.ProgressClientException;
-import dev.pymastery.checks.client.ProgressSettings;
-import dev.pymastery.checks.client.PublishedWeeks;
-import dev.pymastery.checks.client.WeekFetch;
 import dev.pymastery.kernel.magic.LineMagic;
 import dev.pymastery.kernel.magic.LineMagic.Outcome;
 import dev.pymastery.kernel.magic.MagicContext;
 import dev.pymastery.kernel.magic.MagicUsageException;
+import dev.pymastery.progress.client.ProgressClientException;
+import dev.pymastery.progress.client.ProgressSettings;
+import dev.pymastery.progress.client.PublishedWeeks;
+import dev.pymastery.progress.client.WeekFetch;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

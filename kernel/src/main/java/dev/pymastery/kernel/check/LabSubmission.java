@@ -1,8 +1,8 @@
 package dev.pymastery.kernel.check;
 
 import dev.pymastery.checks.CheckSpec;
-import dev.pymastery.checks.client.Submission;
 import dev.pymastery.kernel.magic.RanCell;
+import dev.pymastery.progress.client.Submission;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

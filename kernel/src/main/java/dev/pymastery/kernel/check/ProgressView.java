@@ -1,8 +1,8 @@
 package dev.pymastery.kernel.check;
 
-import dev.pymastery.checks.client.LearnerProgress;
-import dev.pymastery.checks.client.WeekProgress;
 import dev.pymastery.kernel.cell.MimeBundle;
+import dev.pymastery.progress.client.LearnerProgress;
+import dev.pymastery.progress.client.WeekProgress;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 

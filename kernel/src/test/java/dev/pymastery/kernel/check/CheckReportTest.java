@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pymastery.checks.CheckRuntime;
 import dev.pymastery.checks.CheckSpec;
-import dev.pymastery.checks.client.AttemptOutcome;
 import dev.pymastery.kernel.runtime.TestOutcome;
 import dev.pymastery.kernel.runtime.TestRun;
+import dev.pymastery.progress.client.AttemptOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

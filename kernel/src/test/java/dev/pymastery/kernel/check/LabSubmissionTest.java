@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pymastery.checks.CheckRuntime;
 import dev.pymastery.checks.CheckSpec;
-import dev.pymastery.checks.client.Submission;
 import dev.pymastery.kernel.magic.RanCell;
+import dev.pymastery.progress.client.Submission;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

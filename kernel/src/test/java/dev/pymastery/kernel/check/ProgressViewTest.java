@@ -2,10 +2,10 @@ package dev.pymastery.kernel.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.checks.client.AttemptOutcome;
-import dev.pymastery.checks.client.CheckProgress;
-import dev.pymastery.checks.client.LearnerProgress;
-import dev.pymastery.checks.client.WeekProgress;
+import dev.pymastery.progress.client.AttemptOutcome;
+import dev.pymastery.progress.client.CheckProgress;
+import dev.pymastery.progress.client.LearnerProgress;
+import dev.pymastery.progress.client.WeekProgress;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

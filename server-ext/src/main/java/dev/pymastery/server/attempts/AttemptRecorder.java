@@ -2,8 +2,8 @@ package dev.pymastery.server.attempts;
 
 import dev.pymastery.checks.CheckCatalog;
 import dev.pymastery.checks.CheckSpec;
-import dev.pymastery.checks.client.Attempt;
-import dev.pymastery.checks.client.RecordedAttempt;
+import dev.pymastery.progress.client.Attempt;
+import dev.pymastery.progress.client.RecordedAttempt;
 import dev.pymastery.server.people.Person;
 import dev.pymastery.server.store.AttemptStore;
 import dev.pymastery.server.store.NewAttempt;

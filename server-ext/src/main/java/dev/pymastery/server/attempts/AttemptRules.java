@@ -1,8 +1,8 @@
 package dev.pymastery.server.attempts;
 
 import dev.pymastery.checks.CheckSpec;
-import dev.pymastery.checks.client.Attempt;
-import dev.pymastery.checks.client.AttemptOutcome;
+import dev.pymastery.progress.client.Attempt;
+import dev.pymastery.progress.client.AttemptOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.pymastery.server.attempts;
 
-import dev.pymastery.checks.client.RecordedAttempt;
+import dev.pymastery.progress.client.RecordedAttempt;
 
 /** What became of a posted attempt. */
 public sealed interface RecordResult {

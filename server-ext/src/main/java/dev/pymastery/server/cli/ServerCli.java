@@ -2,7 +2,7 @@ package dev.pymastery.server.cli;
 
 import dev.pymastery.checks.CheckCatalog;
 import dev.pymastery.checks.Track;
-import dev.pymastery.checks.client.ProgressSettings;
+import dev.pymastery.progress.client.ProgressSettings;
 import dev.pymastery.server.ProgressServer;
 import dev.pymastery.server.ServerSettings;
 import dev.pymastery.server.bench.ServerBench;

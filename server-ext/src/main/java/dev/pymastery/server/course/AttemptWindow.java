@@ -2,7 +2,7 @@ package dev.pymastery.server.course;
 
 import dev.pymastery.checks.CheckSpec;
 import dev.pymastery.checks.Track;
-import dev.pymastery.checks.client.Attempt;
+import dev.pymastery.progress.client.Attempt;
 import dev.pymastery.server.people.Person;
 import dev.pymastery.server.store.ScheduleStore;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package dev.pymastery.server.course;
 
 import dev.pymastery.checks.Track;
 import dev.pymastery.checks.WeekChecks;
-import dev.pymastery.checks.client.LearnerProgress;
-import dev.pymastery.checks.client.WeekProgress;
+import dev.pymastery.progress.client.LearnerProgress;
+import dev.pymastery.progress.client.WeekProgress;
 import dev.pymastery.server.people.Person;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.pymastery.server.events;
 
-import dev.pymastery.checks.client.RecordedAttempt;
+import dev.pymastery.progress.client.RecordedAttempt;
 
 /**
  * What a dashboard hears when an attempt is stored: enough to know which cell to refresh.

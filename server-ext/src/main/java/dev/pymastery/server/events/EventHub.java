@@ -1,6 +1,6 @@
 package dev.pymastery.server.events;
 
-import dev.pymastery.checks.client.RecordedAttempt;
+import dev.pymastery.progress.client.RecordedAttempt;
 import dev.pymastery.server.people.Person;
 import io.javalin.http.sse.SseClient;
 import java.util.Set;

@@ -1,12 +1,12 @@
 package dev.pymastery.server.store;
 
 import dev.pymastery.checks.CheckRuntime;
-import dev.pymastery.checks.client.Attempt;
-import dev.pymastery.checks.client.AttemptJson;
-import dev.pymastery.checks.client.AttemptOutcome;
-import dev.pymastery.checks.client.RecordedAttempt;
-import dev.pymastery.checks.client.Submission;
-import dev.pymastery.checks.client.Verification;
+import dev.pymastery.progress.client.Attempt;
+import dev.pymastery.progress.client.AttemptJson;
+import dev.pymastery.progress.client.AttemptOutcome;
+import dev.pymastery.progress.client.RecordedAttempt;
+import dev.pymastery.progress.client.Submission;
+import dev.pymastery.progress.client.Verification;
 import dev.pymastery.server.people.Person;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package dev.pymastery.server.store;
 
-import dev.pymastery.checks.client.Attempt;
+import dev.pymastery.progress.client.Attempt;
 import dev.pymastery.server.people.Person;
 
 /** An attempt to store for a person, whose check the catalog knows. */

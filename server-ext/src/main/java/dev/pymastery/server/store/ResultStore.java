@@ -1,6 +1,6 @@
 package dev.pymastery.server.store;
 
-import dev.pymastery.checks.client.AttemptOutcome;
+import dev.pymastery.progress.client.AttemptOutcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,6 @@
 package dev.pymastery.server.verify;
 
 import dev.pymastery.checks.CheckSpec;
-import dev.pymastery.checks.client.Submission;
 import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
@@ -11,6 +10,7 @@ import dev.pymastery.kernel.runtime.container.CPythonRuntime;
 import dev.pymastery.kernel.runtime.container.CPythonRuntimes;
 import dev.pymastery.kernel.runtime.container.KernelIdentity;
 import dev.pymastery.kernel.runtime.container.RuntimeConfigException;
+import dev.pymastery.progress.client.Submission;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.pymastery.server.verify;
 
 import dev.pymastery.checks.CheckRuntime;
-import dev.pymastery.checks.client.Submission;
 import dev.pymastery.kernel.magic.CellParser;
 import dev.pymastery.kernel.magic.ParsedCell;
+import dev.pymastery.progress.client.Submission;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.pymastery.server.verify;
 
 import dev.pymastery.checks.CheckCatalog;
 import dev.pymastery.checks.CheckSpec;
-import dev.pymastery.checks.client.AttemptJson;
-import dev.pymastery.checks.client.Submission;
+import dev.pymastery.progress.client.AttemptJson;
+import dev.pymastery.progress.client.Submission;
 import dev.pymastery.server.store.VerificationJobs;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package dev.pymastery.server.web;
 
 import dev.pymastery.checks.CheckSpec;
 import dev.pymastery.checks.WeekChecks;
-import dev.pymastery.checks.client.Attempt;
-import dev.pymastery.checks.client.AttemptJson;
-import dev.pymastery.checks.client.Learner;
-import dev.pymastery.checks.client.RecordedAttempt;
+import dev.pymastery.progress.client.Attempt;
+import dev.pymastery.progress.client.AttemptJson;
+import dev.pymastery.progress.client.Learner;
+import dev.pymastery.progress.client.RecordedAttempt;
 import dev.pymastery.server.attempts.AttemptRecorder;
 import dev.pymastery.server.attempts.RecordResult;
 import dev.pymastery.server.course.AttemptWindow;
@@ -206,7 +206,7 @@ public final class ApiRoutes {
     }
 
     /** A person's progress on the weeks the caller sees (a learner: the open ones). */
-    private dev.pymastery.checks.client.LearnerProgress progressOf(Context ctx, Person person) {
+    private dev.pymastery.progress.client.LearnerProgress progressOf(Context ctx, Person person) {
         return schedule.now().visible(Authenticator.person(ctx), progress.of(person));
     }
 

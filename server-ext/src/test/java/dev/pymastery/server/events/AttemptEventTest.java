@@ -3,9 +3,9 @@ package dev.pymastery.server.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pymastery.checks.CheckRuntime;
-import dev.pymastery.checks.client.Attempt;
-import dev.pymastery.checks.client.AttemptOutcome;
-import dev.pymastery.checks.client.RecordedAttempt;
+import dev.pymastery.progress.client.Attempt;
+import dev.pymastery.progress.client.AttemptOutcome;
+import dev.pymastery.progress.client.RecordedAttempt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,8 +1,0 @@
-package dev.pymastery.checks.client;
-
-/**
- * Who a token belongs to, as {@code GET /api/v1/me} reports it.
- *
- * @param role {@code learner} or {@code instructor}
- */
-public record Learner(String name, String role) {}
