@@ -83,11 +83,15 @@ try {
   report.detail = await page.textContent("#detail");
   report.detailTables = await tablesOf(page);
   await page.screenshot({ path: join(out, "drilldown.png"), fullPage: true });
-  // The Architect track's lab 1, a unit of its own beside week 1.
-  await page.click(`#grid td.cell[data-learner="ann"][data-unit="a01"]`);
-  await page.waitForFunction(() => document.querySelector("#detail h2")?.textContent.includes("architect lab 1"),
-    null, { timeout: 10_000 });
-  report.labDetail = await page.textContent("#detail");
+  // The Architect track's lab 1, a unit of its own beside week 1, where the catalog has it (not
+  // under JupyterProxyIT's weeks-only catalog; DashboardBrowserIT asserts the detail it shows).
+  const labCell = `#grid td.cell[data-learner="ann"][data-unit="a01"]`;
+  if (await page.$(labCell)) {
+    await page.click(labCell);
+    await page.waitForFunction(() => document.querySelector("#detail h2")?.textContent.includes("architect lab 1"),
+      null, { timeout: 10_000 });
+    report.labDetail = await page.textContent("#detail");
+  }
 
   // The learner's own page.
   await page.goto(`${base}login?token=${learnerToken}`);
