@@ -168,7 +168,7 @@ def main():
     parser.add_argument("--exec-runs", type=int, default=30, help="exec-per-cell runs")
     parser.add_argument("--json", default=".work/bench-runtimes.json")
     parser.add_argument("--java", help="java, to time the runtime without Jupyter (with --class-path)")
-    parser.add_argument("--class-path", help="the kernel's class path")
+    parser.add_argument("--class-path", help="the Java benchmarks' class path (bench/target)")
     parser.add_argument("--local-python", default=shutil.which("python3") or "",
                         help="also time a runtime on the process engine with this interpreter ('' to skip)")
     args = parser.parse_args()
@@ -216,7 +216,7 @@ def main():
         for name in ["stock"] + (["local"] if args.local_python else []):
             run = subprocess.run(
                 [args.java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", args.class_path,
-                 "dev.pymastery.kernel.runtime.container.RoundTripBench", name, str(max(args.warm, 500)), CODE],
+                 "dev.pymastery.bench.RoundTripBench", name, str(max(args.warm, 500)), CODE],
                 capture_output=True, text=True)
             lines = [line for line in run.stdout.splitlines() if line.startswith("{")]
             if run.returncode == 0 and lines:

@@ -5,7 +5,6 @@ import dev.pymastery.checks.Track;
 import dev.pymastery.progress.client.ProgressSettings;
 import dev.pymastery.server.ProgressServer;
 import dev.pymastery.server.ServerSettings;
-import dev.pymastery.server.bench.ServerBench;
 import dev.pymastery.server.people.Person;
 import dev.pymastery.server.people.Role;
 import dev.pymastery.server.people.Tokens;
@@ -58,7 +57,6 @@ public final class ServerCli {
                    pymastery server gradebook [--format csv|json] [--out FILE]
                    pymastery server audit [--learner NAME] [--limit N]
                    DATETIME: now, 2026-01-12T09:00:00+01:00, or 2026-01-12T09:00 / 2026-01-12 (local)
-                   pymastery server bench [--help]                        load test (./pymastery bench server)
             Defaults: --host 127.0.0.1, --port 8765, --db jdbc:sqlite:$XDG_DATA_HOME/pymastery/progress.db,
             --catalog notebooks; the same settings come from PYMASTERY_SERVER_HOST, PYMASTERY_SERVER_PORT,
             PYMASTERY_DATABASE_URL, PYMASTERY_CATALOG.
@@ -96,9 +94,6 @@ public final class ServerCli {
     public static void main(String[] argv) {
         List<String> args = Arrays.asList(argv);
         try {
-            if (!args.isEmpty() && args.get(0).equals("bench")) {
-                System.exit(ServerBench.main(args.subList(1, args.size())));
-            }
             System.exit(new ServerCli(System.getenv(), System.out).run(args));
         } catch (UsageException e) {
             System.err.println("pymastery server: " + e.getMessage());

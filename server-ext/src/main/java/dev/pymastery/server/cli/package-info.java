@@ -1,2 +1,2 @@
-/** The command line behind {@code ./pymastery server} and {@code ./pymastery bench server}. */
+/** The command line behind {@code ./pymastery server}. */
 package dev.pymastery.server.cli;

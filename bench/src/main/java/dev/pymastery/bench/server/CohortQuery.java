@@ -1,4 +1,4 @@
-package dev.pymastery.server.bench;
+package dev.pymastery.bench.server;
 
 import dev.pymastery.checks.CheckCatalog;
 import dev.pymastery.checks.CheckRuntime;

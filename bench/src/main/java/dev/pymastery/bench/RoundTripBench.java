@@ -1,9 +1,15 @@
-package dev.pymastery.kernel.runtime.container;
+package dev.pymastery.bench;
 
 import dev.pymastery.kernel.cell.CellOutput;
+import dev.pymastery.kernel.cell.ErrorInfo;
+import dev.pymastery.kernel.cell.MimeBundle;
 import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
+import dev.pymastery.kernel.runtime.container.CPythonRuntime;
+import dev.pymastery.kernel.runtime.container.CPythonRuntimes;
+import dev.pymastery.kernel.runtime.container.KernelIdentity;
 import java.util.Arrays;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -11,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * this JVM. Used by {@code ./pymastery bench runtimes}; configured like the kernel (environment).
  * Prints one JSON object: {@code {"runtime", "runs", "p50_ms", "p99_ms"}}.
  *
- * <pre>java -cp KERNEL_CLASS_PATH dev.pymastery.kernel.runtime.container.RoundTripBench RUNTIME RUNS CODE</pre>
+ * <pre>java -cp bench/target/pymastery-bench.jar:bench/target/lib/* dev.pymastery.bench.RoundTripBench RUNTIME RUNS CODE</pre>
  */
 public final class RoundTripBench {
     private RoundTripBench() {}
@@ -26,8 +32,7 @@ public final class RoundTripBench {
                 JsonMapper.builder().build());
         try {
             CPythonRuntime runtime = runtimes.runtime(name);
-            // Output nobody reads: a check's capture, which keeps a little text and drops the rest.
-            CellOutput quiet = new CapturedOutput();
+            CellOutput quiet = new Dropped();
             long[] samples = new long[runs];
             for (int i = -200; i < runs; i++) {
                 long start = System.nanoTime();
@@ -50,6 +55,32 @@ public final class RoundTripBench {
                     samples[Math.min(runs - 1, (int) Math.round(runs * 0.99))] / 1e6);
         } finally {
             runtimes.close();
+        }
+    }
+
+    /** Output nobody reads: what the cell prints is dropped, so only the round trip is timed. */
+    private static final class Dropped implements CellOutput {
+        @Override
+        public void started(String code, int executionCount) {}
+
+        @Override
+        public void stream(String name, String text) {}
+
+        @Override
+        public void display(MimeBundle bundle, Optional<String> displayId, boolean update) {}
+
+        @Override
+        public void clear(boolean wait) {}
+
+        @Override
+        public void result(int executionCount, MimeBundle bundle) {}
+
+        @Override
+        public void error(ErrorInfo error) {}
+
+        @Override
+        public String input(String prompt, boolean password) {
+            throw new IllegalStateException("a benchmark cell asked for input");
         }
     }
 }

@@ -1,5 +1,6 @@
-package dev.pymastery.server.bench;
+package dev.pymastery.bench.server;
 
+import dev.pymastery.checks.CheckSpec;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,13 +22,13 @@ final class LoadClient {
     private final int port;
     private final String token;
     private final String worker;
-    private final List<String> checks;
+    private final List<CheckSpec> checks;
     private long[] latencies = new long[1 << 16];
     private int count;
     private int errors;
     private long sequence;
 
-    LoadClient(String host, int port, String token, String worker, List<String> checks) {
+    LoadClient(String host, int port, String token, String worker, List<CheckSpec> checks) {
         this.host = host;
         this.port = port;
         this.token = token;
@@ -64,9 +65,11 @@ final class LoadClient {
     }
 
     private byte[] request() {
-        String check = checks.get((int) (sequence % checks.size()));
-        String body = "{\"idempotencyKey\":\"" + worker + "-" + sequence++ + "\",\"checkId\":\"" + check
-                + "\",\"outcome\":\"failed\",\"score\":0,\"maxScore\":1,\"message\":\"expected 2, got 3\","
+        // A failed attempt scoring 0 of the check's points: what the server accepts (issue 12's rules).
+        CheckSpec check = checks.get((int) (sequence % checks.size()));
+        String body = "{\"idempotencyKey\":\"" + worker + "-" + sequence++ + "\",\"checkId\":\"" + check.id()
+                + "\",\"outcome\":\"failed\",\"score\":0,\"maxScore\":" + check.points()
+                + ",\"message\":\"expected 2, got 3\","
                 + "\"durationMs\":12,\"runtime\":\"graalpy\",\"attemptedAt\":\"" + Instant.now() + "\"}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String head = "POST /api/v1/attempts HTTP/1.1\r\nHost: " + host + ":" + port

@@ -1,4 +1,4 @@
-package dev.pymastery.server.bench;
+package dev.pymastery.bench.server;
 
 import dev.pymastery.checks.CheckCatalog;
 import dev.pymastery.checks.CheckRuntime;
@@ -36,7 +36,12 @@ public final class ServerBench {
 
     private ServerBench() {}
 
-    public static int main(List<String> args) {
+    public static void main(String[] args) {
+        System.exit(run(List.of(args)));
+    }
+
+    /** Runs the benchmark; the exit status. */
+    public static int run(List<String> args) {
         try {
             Options options = parse(args);
             System.out.printf(

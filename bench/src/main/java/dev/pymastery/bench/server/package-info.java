@@ -1,2 +1,2 @@
 /** {@code ./pymastery bench server}: load the server over loopback and time the cohort query. */
-package dev.pymastery.server.bench;
+package dev.pymastery.bench.server;
