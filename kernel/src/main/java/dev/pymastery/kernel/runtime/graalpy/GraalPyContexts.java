@@ -27,8 +27,17 @@ final class GraalPyContexts {
     static final String HELPER_FILE = "<pymastery-kernel>";
     /** A JVM flag ({@code -Dpymastery.engine.experimental=true}) that lets the engine take Truffle's experimental options. */
     static final String EXPERIMENTAL_OPTIONS = "pymastery.engine.experimental";
-    /** The kernel's Python files beside this class, joined after {@code pymastery_common.py} into one source. */
-    static final List<String> HELPER_FILES = List.of("pymastery_kernel.py", "cpython_wording.py");
+    /**
+     * The kernel's Python files beside this class, joined after {@code pymastery_common.py} into one
+     * source: each base class of {@code Shell} before {@code pymastery_kernel.py}, which defines it.
+     */
+    static final List<String> HELPER_FILES = List.of(
+            "shell_output.py",
+            "shell_ipython.py",
+            "shell_magics.py",
+            "shell_completion.py",
+            "pymastery_kernel.py",
+            "cpython_wording.py");
     /** One Source for every context, so a renewed context reuses the engine's parsed and compiled helper. */
     private static final Source HELPER = helperSource();
 

@@ -68,6 +68,6 @@ class GraalPyContextsTest {
                 defined.add(klass.group(1));
             }
         }
-        assertThat(defined).contains("Shell", "Displays");
+        assertThat(defined).contains("Shell", "ShellMagics", "ShellCompletion", "Displays");
     }
 }
