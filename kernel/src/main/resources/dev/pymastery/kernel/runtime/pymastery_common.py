@@ -1,8 +1,9 @@
 """What the GraalPy kernel and the CPython agent share: rendering values, errors and check results.
 
-Not a module of its own: the kernel prepends this file to pymastery_kernel.py and to
-pymastery_agent.py (runtime/PythonSources.java), so both stay one source each, compiled under their
-own file name, and the agent still travels as one stdlib-only file. Python 3.8 or newer.
+Not a module of its own: the kernel prepends this file to the GraalPy shell's files
+(pymastery_kernel.py and its parts) and to pymastery_agent.py (runtime/PythonSources.java), so both
+stay one source each, compiled under their own file name, and the agent still travels as one
+stdlib-only file. Python 3.8 or newer.
 """
 
 import base64

@@ -12,10 +12,8 @@ import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
 import dev.pymastery.kernel.runtime.GuestValue;
 import dev.pymastery.kernel.runtime.PythonShell;
-import dev.pymastery.kernel.runtime.PythonSources;
 import dev.pymastery.kernel.runtime.RuntimeUnavailableException;
 import dev.pymastery.kernel.runtime.TestRun;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,16 +26,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.EnvironmentAccess;
-import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.io.IOAccess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,14 +42,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class GraalPyRuntime implements PythonShell {
     private static final System.Logger LOG = System.getLogger(GraalPyRuntime.class.getName());
-    static final String HELPER_FILE = "<pymastery-kernel>";
-    private static final Duration SOFT_INTERRUPT_GRACE = Duration.ofMillis(500);
     private static final Duration CHECK_RETRY = Duration.ofMillis(500);
     private static final Duration CHECK_HARD_AFTER = Duration.ofMillis(1200);
     /** Live data after a collection above this share of the old generation stops the running cell. */
     private static final double NEARLY_FULL = 0.85;
-    /** A JVM flag ({@code -Dpymastery.engine.experimental=true}) that lets the engine take Truffle's experimental options. */
-    static final String EXPERIMENTAL_OPTIONS = "pymastery.engine.experimental";
 
     /**
      * How contexts are made.
@@ -70,22 +58,22 @@ public final class GraalPyRuntime implements PythonShell {
     private final ObjectMapper json;
     private final ExecutorService thread;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
-    private final Object busyLock = new Object();
     private final AtomicReference<CellOutput> output = new AtomicReference<>();
     private final AtomicReference<String[]> pendingEnvironment = new AtomicReference<>();
+    private final GuestInterrupts interrupts;
+    private final GuestErrors errors;
     private volatile LineMagicHandler magics;
     private volatile Thread guestThread;
-    private volatile boolean busy;
     private boolean started;
-    private volatile boolean hardInterrupted;
-    private volatile boolean stoppedForMemory;
-    private Engine engine;
+    private GraalPyContexts contexts;
     private volatile Context context;
     private Value shell;
 
     private GraalPyRuntime(Settings settings, ObjectMapper json) {
         this.settings = settings;
         this.json = json;
+        this.interrupts = new GuestInterrupts(() -> context, this::resetAfterHardInterrupt);
+        this.errors = new GuestErrors(json);
         this.thread = Executors.newSingleThreadExecutor(runnable -> {
             // GraalPy raises RecursionError when the Java stack runs out: 16 MiB allows a few
             // thousand Python frames, more than CPython's default limit of 1000.
@@ -125,33 +113,7 @@ public final class GraalPyRuntime implements PythonShell {
      * starts; {@link #optimizing()} confirms it from the engine.
      */
     public static boolean optimizingRuntimeExpected() {
-        // The process's own arguments (cheap), not the JMX bean (which costs a few hundred ms to load).
-        // A spare is started with its options in an @argfile, so those files are read too.
-        boolean jvmci = ProcessHandle.current()
-                .info()
-                .arguments()
-                .map(args -> java.util.Arrays.stream(args).anyMatch(GraalPyRuntime::enablesJvmci))
-                .orElse(false);
-        return jvmci
-                && ModuleLayer.boot()
-                        .findModule("jdk.graal.compiler")
-                        .map(m -> m.getPackages().contains("jdk.graal.compiler.truffle.hotspot"))
-                        .orElse(false);
-    }
-
-    private static boolean enablesJvmci(String argument) {
-        if (argument.equals("-XX:+EnableJVMCI")) {
-            return true;
-        }
-        if (argument.startsWith("@")) {
-            try {
-                return java.nio.file.Files.readString(java.nio.file.Path.of(argument.substring(1)))
-                        .contains("-XX:+EnableJVMCI");
-            } catch (java.io.IOException | RuntimeException e) {
-                return false;
-            }
-        }
-        return false;
+        return GraalPyContexts.optimizingRuntimeExpected();
     }
 
     @Override
@@ -197,12 +159,12 @@ public final class GraalPyRuntime implements PythonShell {
     /** True when the engine compiles hot Python code (Graal JIT), false on the fallback interpreter. */
     public boolean optimizing() {
         awaitReady();
-        return !engine.getImplementationName().equals("Interpreted");
+        return !contexts.engineName().equals("Interpreted");
     }
 
     public String engineName() {
         awaitReady();
-        return engine.getImplementationName();
+        return contexts.engineName();
     }
 
     @Override
@@ -215,96 +177,23 @@ public final class GraalPyRuntime implements PythonShell {
 
     private void initialize() {
         long start = System.nanoTime();
-        engine = Engine.newBuilder("python")
-                // Truffle's experimental options (compilation thresholds) as -Dpolyglot.engine.*
-                // flags in the argument file, for `./pymastery bench levers` (decision 0002).
-                .allowExperimentalOptions(Boolean.getBoolean(EXPERIMENTAL_OPTIONS))
-                .option("engine.WarnInterpreterOnly", "false")
-                .logHandler(System.err)
-                .build();
-        String implementation = engine.getImplementationName();
-        LOG.log(
-                Level.INFO,
-                "GraalPy engine: " + implementation
-                        + (implementation.equals("Interpreted")
-                                ? " (fallback interpreter: loops run slowly; start the kernel from its kernelspec)"
-                                : " (optimizing runtime on)"));
+        contexts = new GraalPyContexts(settings, json, output::get, () -> magics);
         openContext();
         warmUp(true);
-        MemoryWatchdog.start(NEARLY_FULL, this::stopForMemory);
+        MemoryWatchdog.start(NEARLY_FULL, interrupts::stopForMemory);
         LOG.log(Level.INFO, "GraalPy ready in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
-    /**
-     * Stops the running cell because the heap is nearly full; it ends with a MemoryError that says
-     * so. Without a running cell there is nothing to stop (the memory is the namespace's, and the
-     * learner frees it).
-     */
-    private void stopForMemory() {
-        if (!busy || stoppedForMemory) {
-            return;
-        }
-        stoppedForMemory = true;
-        LOG.log(Level.WARNING, "the heap is nearly full after a collection; stopping the running cell");
-        // Not on the notification thread: the interrupt waits for the guest to stop.
-        Thread stopper = new Thread(this::interruptContext, "memory-stop");
-        stopper.setDaemon(true);
-        stopper.start();
-    }
-
     private void openContext() {
-        Context.Builder builder = Context.newBuilder("python")
-                .engine(engine)
-                .allowIO(IOAccess.ALL)
-                .allowCreateThread(true)
-                .allowNativeAccess(true)
-                .allowCreateProcess(true)
-                .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
-                .allowHostAccess(HostAccess.EXPLICIT)
-                .out(new GuestStream("stdout", output::get))
-                .err(new GuestStream("stderr", output::get))
-                .in(InputStream.nullInputStream())
-                .logHandler(System.err)
-                .option("python.UnbufferedIO", "true")
-                .option("python.InstallSignalHandlers", "true")
-                .option("python.WarnExperimentalFeatures", "false");
-        settings.bytecodeCache().ifPresent(dir -> builder.option("python.DontWriteBytecodeFlag", "false")
-                .option("python.PyCachePrefix", dir.toString()));
-        context = builder.build();
-        context.eval(HELPER);
-        KernelBridge bridge = new KernelBridge(json, output::get, () -> magics);
-        shell = context.getBindings("python").getMember("make_shell").execute(bridge);
+        context = contexts.newContext();
+        shell = contexts.newShell(context);
     }
 
-    /** One Source for every context, so a renewed context reuses the engine's parsed and compiled helper. */
-    private static final Source HELPER = helperSource();
-
-    private static Source helperSource() {
-        String text = PythonSources.withCommon(GraalPyRuntime.class, "pymastery_kernel.py", "cpython_wording.py");
-        return Source.newBuilder("python", text, HELPER_FILE).buildLiteral();
-    }
-
-    /**
-     * Runs the paths a first cell takes, so the learner's first cell does not pay for them. A
-     * renewed context ({@code everything} false) skips completion and inspection: the engine has
-     * compiled them already, and what is left, importing {@code inspect} and {@code pkgutil} into
-     * the context, would cost every notebook about 0.3 s for a first Tab or Shift-Tab that may
-     * never come.
-     */
+    /** Warms the context up ({@link GraalPyContexts#warmUp}), then gives the learner a fresh shell. */
     private void warmUp(boolean everything) {
-        Value scratch = shell;
-        scratch.invokeMember(
-                "run_cell", "import math\nsquares = {i: i * i for i in range(50)}\nsquares", "<warm-up>", 0, false);
-        if (everything) {
-            scratch.invokeMember("complete", "squares.ke", 10);
-            scratch.invokeMember("complete", "pri", 3);
-            scratch.invokeMember("inspect", "print", 5, 0);
-        }
-        scratch.invokeMember("is_complete", "for i in range(3):");
-        scratch.invokeMember("run_cell", "1/0", "<warm-up>", 0, false);
+        GraalPyContexts.warmUp(shell, everything);
         // A fresh namespace for the learner: the warm-up's names must not show.
-        KernelBridge bridge = new KernelBridge(json, output::get, () -> magics);
-        shell = context.getBindings("python").getMember("make_shell").execute(bridge);
+        shell = contexts.newShell(context);
     }
 
     /**
@@ -374,7 +263,7 @@ public final class GraalPyRuntime implements PythonShell {
                 if (e.isExit()) {
                     throw new GuestExitException(e.getExitStatus());
                 }
-                return new CellResult.Failed(errorOf(e));
+                return new CellResult.Failed(errors.of(e, shell, interrupts));
             }
         });
     }
@@ -426,7 +315,11 @@ public final class GraalPyRuntime implements PythonShell {
     public TestRun runCheck(String test, String testFile, Duration timeout) {
         return onGuestThread(() -> {
             try (CheckWatchdog watchdog = CheckWatchdog.start(
-                    timeout, CHECK_RETRY, CHECK_HARD_AFTER, GraalPyRuntime::raiseSigint, this::interruptContext)) {
+                    timeout,
+                    CHECK_RETRY,
+                    CHECK_HARD_AFTER,
+                    GuestInterrupts::raiseSigint,
+                    interrupts::interruptContext)) {
                 String result = guestCall(() -> {
                     try {
                         return shell.invokeMember("run_check", test, testFile).asString();
@@ -499,46 +392,12 @@ public final class GraalPyRuntime implements PythonShell {
     }
 
     /**
-     * Interrupts the running guest call: first SIGINT inside Python (a real, catchable
-     * KeyboardInterrupt with the cell's traceback); if the code is still running after a grace
-     * period (blocked in native code, or it swallowed the exception), the context is interrupted
-     * from outside and the kernel reports the KeyboardInterrupt itself.
+     * Interrupts the running guest call: first SIGINT inside Python, then, if the cell does not
+     * stop, the context from outside ({@link GuestInterrupts#interrupt}).
      */
     @Override
     public void interrupt() {
-        if (!busy || context == null) {
-            return;
-        }
-        raiseSigint();
-        if (awaitIdle(SOFT_INTERRUPT_GRACE)) {
-            return;
-        }
-        LOG.log(Level.INFO, "the cell ignored KeyboardInterrupt; interrupting the context");
-        interruptContext();
-    }
-
-    /** Stops the running guest code from outside; the cell then ends with KeyboardInterrupt. */
-    private void interruptContext() {
-        hardInterrupted = true;
-        try {
-            context.interrupt(Duration.ofSeconds(5));
-        } catch (TimeoutException e) {
-            LOG.log(Level.WARNING, "the context did not stop within 5 s of an interrupt");
-        }
-    }
-
-    /**
-     * Raises SIGINT in this process; the guest's handler (installed by the shell) turns it into
-     * KeyboardInterrupt in the running cell. The signal reaches the guest through GraalPy's own
-     * signal thread, so nothing here waits for the GIL: a compiled loop that does not give the GIL
-     * up (seen in a renewed context on a shared engine) is still interrupted.
-     */
-    private static void raiseSigint() {
-        try {
-            sun.misc.Signal.raise(new sun.misc.Signal("INT"));
-        } catch (IllegalArgumentException e) {
-            LOG.log(Level.DEBUG, "cannot raise SIGINT here; relying on the context interrupt", e);
-        }
+        interrupts.interrupt();
     }
 
     /**
@@ -546,49 +405,12 @@ public final class GraalPyRuntime implements PythonShell {
      * interrupted) to end.
      */
     public boolean idleWithin(Duration timeout) {
-        return awaitIdle(timeout);
-    }
-
-    private boolean awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (busyLock) {
-            while (busy) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    busyLock.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return !busy;
-                }
-            }
-            return true;
-        }
+        return interrupts.awaitIdle(timeout);
     }
 
     /** Marks the context busy for the duration of one top-level guest call (interrupt target). */
     private <T> T guestCall(Callable<T> call) throws Exception {
-        boolean outermost = !busy;
-        if (outermost) {
-            busy = true;
-            hardInterrupted = false;
-            stoppedForMemory = false;
-        }
-        try {
-            return call.call();
-        } finally {
-            if (outermost) {
-                synchronized (busyLock) {
-                    busy = false;
-                    busyLock.notifyAll();
-                }
-                if (hardInterrupted) {
-                    resetAfterHardInterrupt();
-                }
-            }
-        }
+        return interrupts.call(call);
     }
 
     private void resetAfterHardInterrupt() {
@@ -597,66 +419,6 @@ public final class GraalPyRuntime implements PythonShell {
         } catch (PolyglotException e) {
             LOG.log(Level.WARNING, "reset after interrupt failed", e);
         }
-    }
-
-    /** The error a learner sees for an exception that left the guest without Python formatting it. */
-    private ErrorInfo errorOf(PolyglotException e) {
-        List<String> frames = GuestFrames.format(e, HELPER_FILE);
-        if (stoppedForMemory) {
-            return traceback("MemoryError", outOfMemory(), frames);
-        }
-        if (e.isInterrupted() || hardInterrupted) {
-            return traceback(
-                    "KeyboardInterrupt",
-                    "the cell did not stop on KeyboardInterrupt (it caught the exception, or was blocked"
-                            + " outside Python), so the kernel stopped it from outside; the namespace is intact",
-                    frames);
-        }
-        if (e.isResourceExhausted()) {
-            return traceback(
-                    "MemoryError",
-                    e.getMessage() != null && e.getMessage().contains("heap")
-                            ? outOfMemory()
-                            : "the cell ran out of memory or stack: " + e.getMessage(),
-                    frames);
-        }
-        if (e.isCancelled()) {
-            return traceback("KernelShutdown", "the kernel is shutting down", frames);
-        }
-        if (e.isGuestException() && !e.isHostException()) {
-            try {
-                return ErrorInfo.fromJson(json.readTree(
-                        shell.invokeMember("_error_json", e.getGuestObject()).asString()));
-            } catch (RuntimeException formatting) {
-                LOG.log(Level.WARNING, "could not format a guest exception", formatting);
-            }
-        }
-        LOG.log(Level.ERROR, "internal error while running a cell", e);
-        return traceback(
-                "InternalError",
-                "the kernel failed while running this cell (" + e.getMessage()
-                        + "). The kernel log has the details; the namespace is intact.",
-                frames);
-    }
-
-    /** What a learner reads when the heap ran out: what happened and what to do. */
-    private static String outOfMemory() {
-        return String.format(
-                java.util.Locale.ROOT,
-                "the kernel's memory (%.1f GB) is nearly full, so the kernel stopped this cell. Free what you"
-                        + " no longer need (del a big list or dict, or assign None to it) and run the cell again"
-                        + " on less data, or restart the kernel. Names defined before this cell are intact.",
-                java.lang.Runtime.getRuntime().maxMemory() / 1e9);
-    }
-
-    private static ErrorInfo traceback(String ename, String evalue, List<String> frames) {
-        List<String> lines = new ArrayList<>();
-        if (!frames.isEmpty()) {
-            lines.add("Traceback (most recent call last):");
-            lines.addAll(frames);
-        }
-        lines.add(evalue.isEmpty() ? ename : ename + ": " + evalue);
-        return new ErrorInfo(ename, evalue, lines);
     }
 
     /** Runs on the GraalPy thread; a nested call from that thread (a line magic) runs inline. */

@@ -106,7 +106,7 @@ class GraalPyRuntimeTest {
         assertThat(failed.error().ename()).isEqualTo("ValueError");
         assertThat(String.join("\n", failed.error().traceback()))
                 .contains("line 3, in <module>", "line 2, in f", "ValueError: bad")
-                .doesNotContain(GraalPyRuntime.HELPER_FILE);
+                .doesNotContain(GraalPyContexts.HELPER_FILE);
     }
 
     @Test
