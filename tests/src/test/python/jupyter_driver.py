@@ -3,15 +3,18 @@
 Reads one JSON command per line on stdin and answers one JSON line on stdout. The kernel is started
 from its kernelspec, exactly as Jupyter starts it. Commands:
 
-  {"cmd": "start", "kernel": NAME, "cwd": DIR, "timeout": S, "env": {...}}
+  {"cmd": "start", "kernel": NAME, "cwd": DIR, "timeout": S, "env": {...}}  -> {"seconds", "pid"}
   {"cmd": "send", "channel": "shell"|"control", "msg_type": T, "content": {...}}  -> {"msg_id": ID}
   {"cmd": "collect", "msg_id": ID, "timeout": S}
-      -> {"reply": MSG|null, "iopub": [MSG...], "stdin": MSG|null, "timed_out": bool}
+      -> {"reply": MSG|null, "iopub": [MSG...], "stdin": MSG|null, "timed_out": bool, "seconds": S}
       gathers the reply and the IOPub messages parented to ID until status idle; stops early at an
-      input_request (answer it with "input", then collect again).
+      input_request (answer it with "input", then collect again). Each IOPub message carries "t",
+      the seconds from the request's send to its arrival here; "seconds" is the same for the end.
   {"cmd": "input", "value": TEXT}
   {"cmd": "raw", "channel": "shell", "frames": [TEXT...]}   sends frames as they are (bad messages)
-  {"cmd": "interrupt"} | {"cmd": "restart", "timeout": S} | {"cmd": "shutdown", "timeout": S}
+  {"cmd": "interrupt"}  -> {"seconds", "at"}: "at" is the seconds since the last request was sent
+  {"cmd": "kill"}   SIGKILL to the process Jupyter started (as a crashed kernel)
+  {"cmd": "restart", "timeout": S} | {"cmd": "shutdown", "timeout": S}
   {"cmd": "shutdown_now"}   stops the kernel as nbval does: channels closed, then interrupt and kill
   {"cmd": "alive"} | {"cmd": "pid"} | {"cmd": "connection_file"} | {"cmd": "quit"}
   {"cmd": "wait_exit", "timeout": S}  -> {"alive": bool, "exit_code": N|null}
@@ -22,6 +25,7 @@ from its kernelspec, exactly as Jupyter starts it. Commands:
 import json
 import os
 import queue
+import signal
 import sys
 import time
 
@@ -29,8 +33,8 @@ import jupyter_client
 import zmq
 
 
-def message(msg):
-    return {
+def message(msg, t=None):
+    shown = {
         "header": msg["header"],
         "parent_header": msg["parent_header"],
         "msg_type": msg["msg_type"],
@@ -38,6 +42,9 @@ def message(msg):
         "metadata": msg.get("metadata", {}),
         "channel": msg.get("channel"),
     }
+    if t is not None:
+        shown["t"] = t
+    return shown
 
 
 class Driver:
@@ -46,6 +53,8 @@ class Driver:
         self.kc = None
         self.pending_iopub = []
         self.pending_replies = {}
+        self.sent = {}
+        self.last_send = time.monotonic()
 
     def start(self, kernel, cwd=None, timeout=60, env=None):
         started = time.monotonic()
@@ -62,24 +71,37 @@ class Driver:
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=timeout)
         self.pending_iopub = []
-        return {"seconds": time.monotonic() - started}
+        return {"seconds": time.monotonic() - started, "pid": self.pid()["pid"]}
 
     def channel(self, name):
         return {"shell": self.kc.shell_channel, "control": self.kc.control_channel}[name]
 
     def send(self, channel, msg_type, content):
         msg = self.kc.session.msg(msg_type, content)
+        self.last_send = time.monotonic()
+        self.sent[msg["header"]["msg_id"]] = self.last_send
         self.channel(channel).send(msg)
         return {"msg_id": msg["header"]["msg_id"]}
 
     def collect(self, msg_id, timeout=60):
         deadline = time.monotonic() + timeout
+        sent = self.sent.get(msg_id, time.monotonic())
         reply, stdin, iopub = self.pending_replies.pop(msg_id, None), None, []
         kept = []
-        for msg in self.pending_iopub:
-            (iopub if msg["parent_header"].get("msg_id") == msg_id else kept).append(msg)
+        for msg, arrived in self.pending_iopub:
+            (iopub if msg["parent_header"].get("msg_id") == msg_id else kept).append((msg, arrived))
         self.pending_iopub = kept
-        idle = any(m["msg_type"] == "status" and m["content"]["execution_state"] == "idle" for m in iopub)
+        idle = any(m["msg_type"] == "status" and m["content"]["execution_state"] == "idle" for m, _ in iopub)
+
+        def answer(timed_out):
+            return {
+                "reply": reply,
+                "iopub": [message(m, arrived - sent) for m, arrived in iopub],
+                "stdin": stdin,
+                "timed_out": timed_out,
+                "seconds": time.monotonic() - sent,
+            }
+
         while time.monotonic() < deadline and not (idle and reply is not None):
             progressed = False
             for get in (self.kc.get_shell_msg, self.kc.get_control_msg):
@@ -98,25 +120,21 @@ class Driver:
                 progressed = True
                 if msg["parent_header"].get("msg_id") == msg_id:
                     stdin = message(msg)
-                    return {"reply": reply, "iopub": [message(m) for m in iopub], "stdin": stdin, "timed_out": False}
+                    return answer(False)
             except queue.Empty:
                 pass
             try:
                 msg = self.kc.get_iopub_msg(timeout=0.01 if not progressed else 0)
+                arrived = time.monotonic()
                 if msg["parent_header"].get("msg_id") == msg_id:
-                    iopub.append(msg)
+                    iopub.append((msg, arrived))
                     if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
                         idle = True
                 else:
-                    self.pending_iopub.append(msg)
+                    self.pending_iopub.append((msg, arrived))
             except queue.Empty:
                 pass
-        return {
-            "reply": reply,
-            "iopub": [message(m) for m in iopub],
-            "stdin": stdin,
-            "timed_out": not (idle and reply is not None),
-        }
+        return answer(not (idle and reply is not None))
 
     def input(self, value):
         self.kc.input(value)
@@ -135,7 +153,13 @@ class Driver:
     def interrupt(self):
         started = time.monotonic()
         self.km.interrupt_kernel()
-        return {"seconds": time.monotonic() - started}
+        return {"seconds": time.monotonic() - started, "at": started - self.last_send}
+
+    def kill(self):
+        process = self.km.provisioner.process
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        return {}
 
     def restart(self, timeout=60):
         started = time.monotonic()

@@ -2,6 +2,7 @@ package dev.pymastery.tests.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pymastery.tests.support.ContainerEngine;
 import dev.pymastery.tests.support.Execution;
 import dev.pymastery.tests.support.InstalledKernel;
 import dev.pymastery.tests.support.JupyterDriver;

@@ -8,6 +8,7 @@ import dev.pymastery.checks.WeekChecks;
 import dev.pymastery.progress.client.AttemptJson;
 import dev.pymastery.progress.client.Submission;
 import dev.pymastery.runner.curriculum.CurriculumMain;
+import dev.pymastery.tests.support.ContainerEngine;
 import dev.pymastery.tests.support.ProgressServerProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

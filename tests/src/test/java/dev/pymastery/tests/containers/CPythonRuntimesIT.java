@@ -2,7 +2,10 @@ package dev.pymastery.tests.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.tests.containers.JupyterDriver.Execution;
+import dev.pymastery.tests.support.ContainerEngine;
+import dev.pymastery.tests.support.Execution;
+import dev.pymastery.tests.support.JupyterDriver;
+import dev.pymastery.tests.support.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -30,12 +33,10 @@ class CPythonRuntimesIT {
 
     @BeforeAll
     void startKernel() throws Exception {
-        Prerequisites.require();
-        Path jupyter = InstalledKernel.install(dir.resolve("prefix"));
+        TestRuntimes.require();
         log = dir.resolve("kernel.log");
         Files.createDirectories(dir.resolve("config"));
-        kernel = new JupyterDriver(jupyter, TestRuntimes.env(dir.resolve("config")), log);
-        kernel.start();
+        kernel = JupyterDriver.start(TestRuntimes.kernel(), dir, log, TestRuntimes.env(dir.resolve("config")));
     }
 
     @AfterAll
@@ -61,7 +62,7 @@ class CPythonRuntimesIT {
         assertThat(first.stdout()).isEqualTo("cpython (3, 13)\n");
         assertThat(cell("%%cpython\nx + 1").result()).isEqualTo("42");
         assertThat(cell("%cpython x * 2")
-                        .of("display_data")
+                        .contents("display_data")
                         .get(0)
                         .path("data")
                         .path("text/plain")
@@ -119,13 +120,13 @@ class CPythonRuntimesIT {
                 + "HTML('<b>h</b>')");
         assertThat(shown.ok()).as(shown.toString()).isTrue();
         assertThat(shown.stdout()).isEqualTo("ZMQInteractiveShell True cpython\n");
-        assertThat(shown.of("display_data")
+        assertThat(shown.contents("display_data")
                         .get(0)
                         .path("data")
                         .path("text/markdown")
                         .asString())
                 .isEqualTo("*md*");
-        assertThat(shown.of("execute_result")
+        assertThat(shown.contents("execute_result")
                         .get(0)
                         .path("data")
                         .path("text/html")
@@ -139,17 +140,17 @@ class CPythonRuntimesIT {
                 + "with capture_output() as block:\n    print('inside')\n    display(HTML('<i>x</i>'))\n"
                 + "print('outside', repr(block.stdout), len(block.outputs))");
         assertThat(captured.stdout()).isEqualTo("outside 'inside\\n' 1\n");
-        assertThat(captured.of("display_data")).isEmpty();
+        assertThat(captured.contents("display_data")).isEmpty();
         Execution kernels = cell("%%cpython\nget_ipython().run_line_magic('pwd', '')");
-        assertThat(kernels.reply().path("ename").asString()).isEqualTo("UsageError");
-        assertThat(kernels.reply().path("evalue").asString()).contains("run in GraalPy cells");
+        assertThat(kernels.content().path("ename").asString()).isEqualTo("UsageError");
+        assertThat(kernels.content().path("evalue").asString()).contains("run in GraalPy cells");
     }
 
     @Test
     @Order(4)
     void richReprsAndMatplotlibFiguresAreDisplayData() {
         Execution html = cell("%%cpython\nclass Box:\n    def _repr_html_(self):\n        return '<b>box</b>'\nBox()");
-        assertThat(html.of("execute_result")
+        assertThat(html.contents("execute_result")
                         .get(0)
                         .path("data")
                         .path("text/html")
@@ -158,7 +159,7 @@ class CPythonRuntimesIT {
         Execution figure =
                 cell("%%cpython\nimport matplotlib.pyplot as plt\nplt.plot([1, 4, 9])\nplt.title('squares');");
         assertThat(figure.ok()).as(figure.toString()).isTrue();
-        JsonNode png = figure.of("display_data").get(0).path("data");
+        JsonNode png = figure.contents("display_data").get(0).path("data");
         assertThat(png.path("image/png").asString()).startsWith("iVBORw0KGgo");
         assertThat(png.path("text/plain").asString()).startsWith("<Figure size");
     }
@@ -181,7 +182,7 @@ class CPythonRuntimesIT {
         String id =
                 kernel.submit("%%cpython\nimport time\nprint('running', flush=True)\nwhile True:\n    time.sleep(0.1)");
         sleep(1500);
-        double at = kernel.interrupt();
+        double at = kernel.interruptAt();
         Execution interrupted = kernel.collect(id);
         assertThat(interrupted.ename()).isEqualTo("KeyboardInterrupt");
         assertThat(interrupted.traceback()).contains("time.sleep(0.1)").doesNotContain("pymastery-agent");
@@ -288,7 +289,7 @@ class CPythonRuntimesIT {
         assertThat(gil.result()).isEqualTo("((3, 14), True)");
         assertThat(gil.stderr()).contains("Warning", "meant to be free-threaded", "GIL");
         String table = cell("%runtimes")
-                .of("display_data")
+                .contents("display_data")
                 .get(0)
                 .path("data")
                 .path("text/plain")
@@ -306,7 +307,7 @@ class CPythonRuntimesIT {
         assertThat(local.ok()).as(local.toString()).isTrue();
         assertThat(local.result()).startsWith("('" + Prerequisites.PYTHON);
         String table = cell("%runtimes")
-                .of("display_data")
+                .contents("display_data")
                 .get(0)
                 .path("data")
                 .path("text/plain")
@@ -329,10 +330,10 @@ class CPythonRuntimesIT {
         assertThat(missing.ename()).isEqualTo("RuntimeUnavailable");
         assertThat(missing.evalue())
                 .contains("pymastery-test/missing:1 is not on this machine", "./docker/build.sh missing");
-        JsonNode shown = missing.of("display_data").get(0);
+        JsonNode shown = missing.contents("display_data").get(0);
         String id = shown.path("transient").path("display_id").asString();
         assertThat(shown.path("data").path("text/plain").asString()).startsWith("Pulling pymastery-test/missing:1");
-        assertThat(missing.of("update_display_data")).anySatisfy(update -> assertThat(
+        assertThat(missing.contents("update_display_data")).anySatisfy(update -> assertThat(
                         update.path("transient").path("display_id").asString())
                 .isEqualTo(id));
     }
@@ -346,12 +347,12 @@ class CPythonRuntimesIT {
         assertThat(cell("%%cpython\n'before_restart' in dir()").result()).isEqualTo("False");
         assertThat(cell("%runtime stop stock").stdout()).contains("Stopped stock");
         String table = cell("%runtimes")
-                .of("display_data")
+                .contents("display_data")
                 .get(0)
                 .path("data")
                 .path("text/plain")
                 .asString();
-        assertThat(table).containsPattern("stock\\s+\\S+ \\S+\\s+" + Prerequisites.STOCK_IMAGE + ".*stopped");
+        assertThat(table).containsPattern("stock\\s+\\S+ \\S+\\s+" + ContainerEngine.STOCK_IMAGE + ".*stopped");
         assertThat(cell("%%cpython --fresh\n'fresh'").result()).isEqualTo("'fresh'");
     }
 
@@ -373,12 +374,12 @@ class CPythonRuntimesIT {
             Execution pulled = cell("%%cpython pulled\nimport sys\nsys.version_info[:2]");
             assertThat(pulled.ok()).as(pulled.toString()).isTrue();
             assertThat(pulled.result()).isEqualTo("(3, 14)");
-            JsonNode bar = pulled.of("display_data").get(0);
+            JsonNode bar = pulled.contents("display_data").get(0);
             String id = bar.path("transient").path("display_id").asString();
             assertThat(bar.path("data").path("text/plain").asString())
                     .startsWith("Pulling " + TestRegistry.IMAGE + " [");
             assertThat(bar.path("data").path("text/html").asString()).contains("<progress");
-            assertThat(pulled.of("update_display_data"))
+            assertThat(pulled.contents("update_display_data"))
                     .isNotEmpty()
                     .allSatisfy(update -> assertThat(
                                     update.path("transient").path("display_id").asString())

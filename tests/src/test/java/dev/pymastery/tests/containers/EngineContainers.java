@@ -1,5 +1,6 @@
 package dev.pymastery.tests.containers;
 
+import dev.pymastery.tests.support.ContainerEngine;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,11 +17,11 @@ final class EngineContainers {
     /** Containers (running or stopped) a kernel process started: names and states. */
     static List<String> ofKernelProcess(long pid) {
         String filters = URLEncoder.encode("{\"label\":[\"pymastery.owner\"]}", StandardCharsets.UTF_8);
-        String body = Prerequisites.run(
+        String body = ContainerEngine.run(
                         "curl",
                         "-sf",
                         "--unix-socket",
-                        Prerequisites.socket().toString(),
+                        ContainerEngine.socket().toString(),
                         "http://d/containers/json?all=true&filters=" + filters)
                 .orElseThrow(() -> new IllegalStateException("the engine did not list its containers"));
         List<String> found = new ArrayList<>();

@@ -2,7 +2,8 @@ package dev.pymastery.tests.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.tests.containers.JupyterDriver.Execution;
+import dev.pymastery.tests.support.Execution;
+import dev.pymastery.tests.support.JupyterDriver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,11 +45,10 @@ class ErrorWordingIT {
 
     @BeforeAll
     void startKernel() throws Exception {
-        Prerequisites.require();
-        Path jupyter = InstalledKernel.install(dir.resolve("prefix"));
+        TestRuntimes.require();
         Files.createDirectories(dir.resolve("config"));
-        kernel = new JupyterDriver(jupyter, TestRuntimes.env(dir.resolve("config")), dir.resolve("kernel.log"));
-        kernel.start();
+        kernel = JupyterDriver.start(
+                TestRuntimes.kernel(), dir, dir.resolve("kernel.log"), TestRuntimes.env(dir.resolve("config")));
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package dev.pymastery.tests.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pymastery.tests.support.JupyterDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,13 +15,11 @@ class OrphanReapingIT {
 
     @Test
     void theNextKernelRemovesTheContainersOfAKilledOne() throws Exception {
-        Prerequisites.require();
-        Path jupyter = InstalledKernel.install(dir.resolve("prefix"));
+        TestRuntimes.require();
         Files.createDirectories(dir.resolve("config"));
         long killedPid;
-        try (JupyterDriver first =
-                new JupyterDriver(jupyter, TestRuntimes.env(dir.resolve("config")), dir.resolve("first.log"))) {
-            first.start();
+        try (JupyterDriver first = JupyterDriver.start(
+                TestRuntimes.kernel(), dir, dir.resolve("first.log"), TestRuntimes.env(dir.resolve("config")))) {
             assertThat(first.execute("%%cpython\n'up'").result()).isEqualTo("'up'");
             killedPid = first.kernelPid();
             first.submit("%%cpython\nwhile True:\n    pass");
@@ -30,9 +29,8 @@ class OrphanReapingIT {
         assertThat(EngineContainers.ofKernelProcess(killedPid))
                 .as("left behind by the killed kernel")
                 .isNotEmpty();
-        try (JupyterDriver second =
-                new JupyterDriver(jupyter, TestRuntimes.env(dir.resolve("config")), dir.resolve("second.log"))) {
-            second.start();
+        try (JupyterDriver second = JupyterDriver.start(
+                TestRuntimes.kernel(), dir, dir.resolve("second.log"), TestRuntimes.env(dir.resolve("config")))) {
             assertThat(EngineContainers.awaitNone(killedPid, 15)).isEmpty();
             second.shutdown();
         }

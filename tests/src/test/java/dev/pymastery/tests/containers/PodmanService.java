@@ -1,5 +1,7 @@
 package dev.pymastery.tests.containers;
 
+import dev.pymastery.tests.support.ContainerEngine;
+import dev.pymastery.tests.support.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +12,7 @@ final class PodmanService {
     private PodmanService() {}
 
     static void restart() throws Exception {
-        Path pidFile = Prerequisites.socket().resolveSibling("service.pid");
+        Path pidFile = ContainerEngine.socket().resolveSibling("service.pid");
         Path script = Path.of(System.getProperty("pymastery.podman.script", "../.ci/podman.sh"));
         if (Files.notExists(pidFile) || Files.notExists(script)) {
             String message = "restarting the engine needs the service .ci/podman.sh started (" + pidFile + ")";

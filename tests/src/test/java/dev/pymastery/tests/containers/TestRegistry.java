@@ -1,5 +1,7 @@
 package dev.pymastery.tests.containers;
 
+import dev.pymastery.tests.support.ContainerEngine;
+import dev.pymastery.tests.support.Prerequisites;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,7 +46,12 @@ final class TestRegistry implements AutoCloseable {
                     .getResource("/containers/oci_registry.py")
                     .toURI());
             Process process = new ProcessBuilder(
-                            Prerequisites.PYTHON, script.toString(), layout().toString(), "5511", REPOSITORY, "1")
+                            Prerequisites.PYTHON.toString(),
+                            script.toString(),
+                            layout().toString(),
+                            "5511",
+                            REPOSITORY,
+                            "1")
                     .redirectErrorStream(true)
                     .start();
             String first = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
@@ -63,13 +70,13 @@ final class TestRegistry implements AutoCloseable {
 
     /** Removes the pulled image from the engine, so the next pull is a real one. */
     static void forgetImage() {
-        Prerequisites.run(
+        ContainerEngine.run(
                 "curl",
                 "-s",
                 "-X",
                 "DELETE",
                 "--unix-socket",
-                Prerequisites.socket().toString(),
+                ContainerEngine.socket().toString(),
                 "http://d/images/" + IMAGE + "?force=true");
     }
 

@@ -1,5 +1,8 @@
 package dev.pymastery.tests.containers;
 
+import dev.pymastery.tests.support.ContainerEngine;
+import dev.pymastery.tests.support.InstalledKernel;
+import dev.pymastery.tests.support.Prerequisites;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,26 +15,44 @@ import java.util.Map;
  * only the tests' own registry has).
  */
 final class TestRuntimes {
+    /** The kernelspec the container tests install. */
+    static final String KERNEL = "pymastery-containers-it";
+
     private TestRuntimes() {}
+
+    /**
+     * What the container tests need: a Python with jupyter_client, the engine with the three test
+     * images .ci/podman.sh builds, and the built kernel. Skips without them, fails in CI.
+     */
+    static void require() {
+        Prerequisites.requirePython("jupyter_client");
+        ContainerEngine.require(ContainerEngine.STOCK_IMAGE, ContainerEngine.FT_IMAGE, ContainerEngine.GIL_IMAGE);
+        InstalledKernel.requireBuilt();
+    }
+
+    /** Installs (or reuses) the container tests' kernelspec. */
+    static InstalledKernel kernel() {
+        return InstalledKernel.install(KERNEL, Map.of());
+    }
 
     static Map<String, String> env(Path configHome) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("DOCKER_HOST", "unix://" + Prerequisites.socket());
+        env.put("DOCKER_HOST", "unix://" + ContainerEngine.socket());
         env.put("XDG_CONFIG_HOME", configHome.toString());
-        env.put("PYMASTERY_RUNTIME_STOCK_IMAGE", Prerequisites.STOCK_IMAGE);
-        env.put("PYMASTERY_RUNTIME_FT_IMAGE", Prerequisites.FT_IMAGE);
+        env.put("PYMASTERY_RUNTIME_STOCK_IMAGE", ContainerEngine.STOCK_IMAGE);
+        env.put("PYMASTERY_RUNTIME_FT_IMAGE", ContainerEngine.FT_IMAGE);
         env.put("PYMASTERY_RUNTIME_FT_PYTHON", "python3.13t");
-        env.put("PYMASTERY_RUNTIME_PY314_IMAGE", Prerequisites.GIL_IMAGE);
+        env.put("PYMASTERY_RUNTIME_PY314_IMAGE", ContainerEngine.GIL_IMAGE);
         env.put("PYMASTERY_RUNTIME_PY314_PYTHON", "python3.14");
         // Meant to be free-threaded, but sid's packaged 3.14 has the GIL: the kernel must say so.
-        env.put("PYMASTERY_RUNTIME_GIL_IMAGE", Prerequisites.GIL_IMAGE);
+        env.put("PYMASTERY_RUNTIME_GIL_IMAGE", ContainerEngine.GIL_IMAGE);
         env.put("PYMASTERY_RUNTIME_GIL_PYTHON", "python3.14");
         env.put("PYMASTERY_RUNTIME_GIL_FREE_THREADED", "true");
-        env.put("PYMASTERY_RUNTIME_CUDA_IMAGE", Prerequisites.STOCK_IMAGE);
-        env.put("PYMASTERY_RUNTIME_SMALL_IMAGE", Prerequisites.STOCK_IMAGE);
+        env.put("PYMASTERY_RUNTIME_CUDA_IMAGE", ContainerEngine.STOCK_IMAGE);
+        env.put("PYMASTERY_RUNTIME_SMALL_IMAGE", ContainerEngine.STOCK_IMAGE);
         env.put("PYMASTERY_RUNTIME_SMALL_MEMORY", "256m");
         env.put("PYMASTERY_RUNTIME_LOCAL_ENGINE", "process");
-        env.put("PYMASTERY_RUNTIME_LOCAL_LOCAL_PYTHON", Prerequisites.PYTHON);
+        env.put("PYMASTERY_RUNTIME_LOCAL_LOCAL_PYTHON", Prerequisites.PYTHON.toString());
         env.put("PYMASTERY_RUNTIME_MISSING_IMAGE", "pymastery-test/missing:1");
         env.put("PYMASTERY_RUNTIME_MISSING_BUILD", "./docker/build.sh missing");
         env.put("PYMASTERY_RUNTIME_PULLED_IMAGE", TestRegistry.IMAGE);

@@ -6,12 +6,19 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What one request produced: the reply and every IOPub message parented to it, in arrival order.
+ * What one request produced: the reply and every IOPub message parented to it, in arrival order,
+ * each with {@code t}, the seconds from the request's send to its arrival at the client.
  *
  * @param stdin an input_request the kernel sent, when it asked for input
+ * @param seconds from the request's send to the end of the collection (its idle status)
  */
 public record Execution(
-        String msgId, JsonNode reply, List<JsonNode> iopub, Optional<JsonNode> stdin, boolean timedOut) {
+        String msgId,
+        JsonNode reply,
+        List<JsonNode> iopub,
+        Optional<JsonNode> stdin,
+        boolean timedOut,
+        double seconds) {
 
     public String status() {
         return reply.path("content").path("status").asString("");
@@ -44,6 +51,42 @@ public record Execution(
 
     public String stdout() {
         return stream("stdout");
+    }
+
+    public String stderr() {
+        return stream("stderr");
+    }
+
+    /** The contents of the IOPub messages of one type, in order. */
+    public List<JsonNode> contents(String type) {
+        return of(type).stream().map(m -> m.path("content")).toList();
+    }
+
+    /** Whether the reply says ok. */
+    public boolean ok() {
+        return status().equals("ok");
+    }
+
+    /** The reply's exception name; empty when it is not an error. */
+    public String ename() {
+        return content().path("ename").asString("");
+    }
+
+    public String evalue() {
+        return content().path("evalue").asString("");
+    }
+
+    /** Seconds after the request when the first IOPub message of this type arrived; NaN if none. */
+    public double firstArrival(String type) {
+        return of(type).stream()
+                .mapToDouble(m -> m.path("t").asDouble())
+                .findFirst()
+                .orElse(Double.NaN);
+    }
+
+    @Override
+    public String toString() {
+        return "Execution" + iopub + " -> " + reply;
     }
 
     /** text/plain of the execute_result; empty when the cell had none. */

@@ -3,6 +3,7 @@ package dev.pymastery.tests.support;
 import dev.pymastery.kernel.install.InstallTarget;
 import dev.pymastery.kernel.install.JvmOptions;
 import dev.pymastery.kernel.install.KernelSpecInstaller;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +17,20 @@ public record InstalledKernel(String name, Path dataDir) {
     public static final String NAME = "pymastery-it";
     private static final Path PREFIX = Path.of("target", "it-prefix");
 
+    /** Where the kernel module built the kernel ({@code -Dpymastery.kernel.build}, else ../kernel/target). */
+    public static Path build() {
+        return Path.of(System.getProperty("pymastery.kernel.build", "../kernel/target"))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    /** Skips the test (fails it in CI) when the kernel has not been built. */
+    public static void requireBuilt() {
+        Prerequisites.require(
+                Files.exists(build().resolve("pymastery-kernel.jar")),
+                "the built kernel in " + build() + " (./mvnw package, or ./pymastery test)");
+    }
+
     /** Installs (or reuses) the kernelspec; cheap when nothing changed. */
     public static InstalledKernel install() {
         return install(NAME, Map.of());
@@ -28,8 +43,7 @@ public record InstalledKernel(String name, Path dataDir) {
 
     /** As {@link #install(String, Map)}, with the kernel JVM's maximum heap (e.g. {@code 512m}). */
     public static InstalledKernel install(String name, Map<String, String> extraEnv, String heap) {
-        Path build = Path.of(System.getProperty("pymastery.kernel.build", "../kernel/target"))
-                .toAbsolutePath();
+        Path build = build();
         Path prefix = PREFIX.toAbsolutePath();
         Path java = ProcessHandle.current().info().command().map(Path::of).orElse(Path.of("java"));
         KernelSpecInstaller.Installed installed = new KernelSpecInstaller(

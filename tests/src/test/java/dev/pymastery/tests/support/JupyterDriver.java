@@ -31,6 +31,7 @@ public final class JupyterDriver implements AutoCloseable {
     private final Process process;
     private final Writer commands;
     private final BufferedReader answers;
+    private long kernelPid;
 
     private JupyterDriver(Process process) {
         this.process = process;
@@ -40,6 +41,11 @@ public final class JupyterDriver implements AutoCloseable {
 
     /** Starts the driver and, through it, the kernel; {@code kernelLog} gets the kernel's stderr. */
     public static JupyterDriver start(InstalledKernel kernel, Path workDir, Path kernelLog) {
+        return start(kernel, workDir, kernelLog, Map.of());
+    }
+
+    /** As {@link #start(InstalledKernel, Path, Path)}, the kernel inheriting {@code env} besides this JVM's. */
+    public static JupyterDriver start(InstalledKernel kernel, Path workDir, Path kernelLog, Map<String, String> env) {
         Prerequisites.requirePython("jupyter_client", "zmq");
         try {
             ProcessBuilder builder = new ProcessBuilder(Prerequisites.PYTHON.toString(), "-u", SCRIPT.toString())
@@ -47,6 +53,7 @@ public final class JupyterDriver implements AutoCloseable {
                     .directory(workDir.toFile());
             builder.environment().put("JUPYTER_PATH", kernel.jupyterPath());
             builder.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+            builder.environment().putAll(env);
             JupyterDriver driver = new JupyterDriver(builder.start());
             driver.call(Map.of("cmd", "start", "kernel", kernel.name(), "cwd", workDir.toString(), "timeout", 120));
             return driver;
@@ -91,7 +98,17 @@ public final class JupyterDriver implements AutoCloseable {
                 result.path("reply"),
                 iopub,
                 stdin.isNull() || stdin.isMissingNode() ? Optional.empty() : Optional.of(stdin),
-                result.path("timed_out").asBoolean(true));
+                result.path("timed_out").asBoolean(true),
+                result.path("seconds").asDouble());
+    }
+
+    /** Sends a cell without waiting for it; {@link #collect(String)} gathers what it produced. */
+    public String submit(String code) {
+        return send("shell", "execute_request", executeContent(code));
+    }
+
+    public Execution collect(String msgId) {
+        return collect(msgId, 180);
     }
 
     public ObjectNode content() {
@@ -111,7 +128,28 @@ public final class JupyterDriver implements AutoCloseable {
     }
 
     public Execution execute(String code) {
-        return collect(send("shell", "execute_request", executeContent(code)), 120);
+        return execute(code, 120);
+    }
+
+    public Execution execute(String code, double timeoutSeconds) {
+        return collect(submit(code), timeoutSeconds);
+    }
+
+    /**
+     * The kernel process (the one that runs cells and labels its containers). Jupyter's process is
+     * the launcher, which hands the session to a warm kernel process, so the kernel is asked.
+     */
+    public long kernelPid() {
+        if (kernelPid == 0) {
+            kernelPid = Long.parseLong(execute("import os\nos.getpid()").result());
+        }
+        return kernelPid;
+    }
+
+    /** kill -9 of the kernel process, then of the launcher Jupyter started, as a crash would leave them. */
+    public void kill() {
+        ProcessHandle.of(kernelPid()).ifPresent(ProcessHandle::destroyForcibly);
+        call(Map.of("cmd", "kill"));
     }
 
     public Execution request(String msgType, ObjectNode content) {
@@ -122,8 +160,14 @@ public final class JupyterDriver implements AutoCloseable {
         call(Map.of("cmd", "input", "value", value));
     }
 
+    /** Interrupts the kernel as Jupyter does; the seconds the request took. */
     public double interrupt() {
         return call(Map.of("cmd", "interrupt")).path("seconds").asDouble();
+    }
+
+    /** Interrupts the kernel; when that was, in seconds after the last request was sent. */
+    public double interruptAt() {
+        return call(Map.of("cmd", "interrupt")).path("at").asDouble();
     }
 
     public double restart() {
