@@ -1,15 +1,13 @@
 package dev.pymastery.bench;
 
 import dev.pymastery.kernel.cell.CellOutput;
-import dev.pymastery.kernel.cell.ErrorInfo;
-import dev.pymastery.kernel.cell.MimeBundle;
+import dev.pymastery.kernel.cell.DiscardingOutput;
 import dev.pymastery.kernel.runtime.Cell;
 import dev.pymastery.kernel.runtime.CellResult;
 import dev.pymastery.kernel.runtime.container.CPythonRuntime;
 import dev.pymastery.kernel.runtime.container.CPythonRuntimes;
 import dev.pymastery.kernel.runtime.container.KernelIdentity;
 import java.util.Arrays;
-import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,7 +30,8 @@ public final class RoundTripBench {
                 JsonMapper.builder().build());
         try {
             CPythonRuntime runtime = runtimes.runtime(name);
-            CellOutput quiet = new Dropped();
+            // Output nobody reads: only the round trip is timed.
+            CellOutput quiet = new DiscardingOutput();
             long[] samples = new long[runs];
             for (int i = -200; i < runs; i++) {
                 long start = System.nanoTime();
@@ -55,32 +54,6 @@ public final class RoundTripBench {
                     samples[Math.min(runs - 1, (int) Math.round(runs * 0.99))] / 1e6);
         } finally {
             runtimes.close();
-        }
-    }
-
-    /** Output nobody reads: what the cell prints is dropped, so only the round trip is timed. */
-    private static final class Dropped implements CellOutput {
-        @Override
-        public void started(String code, int executionCount) {}
-
-        @Override
-        public void stream(String name, String text) {}
-
-        @Override
-        public void display(MimeBundle bundle, Optional<String> displayId, boolean update) {}
-
-        @Override
-        public void clear(boolean wait) {}
-
-        @Override
-        public void result(int executionCount, MimeBundle bundle) {}
-
-        @Override
-        public void error(ErrorInfo error) {}
-
-        @Override
-        public String input(String prompt, boolean password) {
-            throw new IllegalStateException("a benchmark cell asked for input");
         }
     }
 }

@@ -26,22 +26,17 @@ public final class WireSocket implements AutoCloseable {
 
     /** The frames of the next message if one is waiting; never blocks. */
     public Optional<List<byte[]>> receive() {
-        byte[] first = socket.recv(ZMQ.DONTWAIT);
-        if (first == null) {
-            return Optional.empty();
-        }
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recv(0));
-        }
-        return Optional.of(frames);
+        return rest(socket.recv(ZMQ.DONTWAIT));
     }
 
     /** The frames of the next message, waiting up to {@code timeout}; empty when none came. */
     public Optional<List<byte[]>> receive(Duration timeout) {
         socket.setReceiveTimeOut((int) Math.max(0, timeout.toMillis()));
-        byte[] first = socket.recv(0);
+        return rest(socket.recv(0));
+    }
+
+    /** The message whose first frame is {@code first} (null: none came), its other frames read now. */
+    private Optional<List<byte[]>> rest(byte[] first) {
         if (first == null) {
             return Optional.empty();
         }
