@@ -56,10 +56,8 @@ final class Engines {
     private static String noEngine(RuntimeSpec spec) {
         String variable = RuntimeCatalog.ENV_PREFIX
                 + spec.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_ENGINE";
-        return "The " + spec.name() + " runtime runs in a container, but no container engine was found: DOCKER_HOST"
-                + " is not set and none of /var/run/docker.sock, $XDG_RUNTIME_DIR/podman/podman.sock,"
-                + " /run/podman/podman.sock exists.\nStart Docker, or Podman's service (podman system service"
-                + " --time=0 unix:///run/podman/podman.sock), or run " + spec.name() + " in a local interpreter ("
+        return "The " + spec.name() + " runtime runs in a container, but no container engine was found: "
+                + DockerEngine.notFound() + ", or run " + spec.name() + " in a local interpreter ("
                 + spec.localPython() + "): " + variable + "=process";
     }
 }

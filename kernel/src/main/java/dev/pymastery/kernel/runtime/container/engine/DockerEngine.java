@@ -79,6 +79,13 @@ public final class DockerEngine implements Engine {
         return candidates.stream().filter(Files::exists).findFirst();
     }
 
+    /** Why no engine was found and how to start one, for when {@link #socket} found none. */
+    public static String notFound() {
+        return "DOCKER_HOST is not set and none of /var/run/docker.sock, $XDG_RUNTIME_DIR/podman/podman.sock,"
+                + " $XDG_RUNTIME_DIR/docker.sock, /run/podman/podman.sock exists.\nStart Docker, or Podman's"
+                + " service (podman system service --time=0 unix:///run/podman/podman.sock)";
+    }
+
     public Path socketPath() {
         return http.socket();
     }
