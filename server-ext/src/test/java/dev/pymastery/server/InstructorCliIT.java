@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pymastery.server.people.Tokens;
 import dev.pymastery.server.store.Database;
 import dev.pymastery.server.store.PeopleStore;
+import dev.pymastery.testkit.ProgressServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class InstructorCliIT {
 
     private Run cli(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
-                ServerProcess.java(),
+                ProgressServerProcess.java(),
                 "--enable-native-access=ALL-UNNAMED",
                 "-cp",
                 System.getProperty("java.class.path"),

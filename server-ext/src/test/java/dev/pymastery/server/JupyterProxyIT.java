@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.pymastery.server.people.Role;
+import dev.pymastery.testkit.ProgressServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class JupyterProxyIT {
     @Test
     void theConfigurationLoadsAsJupyterLoadsIt() throws Exception {
         Process cli = new ProcessBuilder(
-                        ServerProcess.java(),
+                        ProgressServerProcess.java(),
                         "-cp",
                         System.getProperty("java.class.path"),
                         "dev.pymastery.server.cli.ServerCli",

@@ -13,6 +13,7 @@ import dev.pymastery.server.people.Role;
 import dev.pymastery.server.people.Tokens;
 import dev.pymastery.server.store.Database;
 import dev.pymastery.server.store.PeopleStore;
+import dev.pymastery.testkit.ProgressServerProcess;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -62,7 +63,7 @@ abstract class KillRecoveryContract {
                 tokens.add(people.issueToken(people.add("learner" + i, Role.LEARNER)));
             }
         }
-        int port = ServerProcess.freePort();
+        int port = ProgressServerProcess.freePort();
         Path log = dir.resolve("server.log");
         Set<String> submitted = ConcurrentHashMap.newKeySet();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -70,7 +71,7 @@ abstract class KillRecoveryContract {
         CountDownLatch finished = new CountDownLatch(LEARNERS);
         List<AttemptOutbox> outboxes = new ArrayList<>();
 
-        ServerProcess server = ServerProcess.start(port, url, Fixtures.catalogFolder(), log);
+        ProgressServerProcess server = ProgressServerProcess.start(port, url, Fixtures.catalogFolder(), log);
         try {
             for (int i = 0; i < LEARNERS; i++) {
                 String learner = "learner" + i;
@@ -126,7 +127,7 @@ abstract class KillRecoveryContract {
             Set<String> acknowledgedBeforeKill = new HashSet<>(acknowledged);
             Thread.sleep(1500); // learners keep working while the server is down
 
-            server = ServerProcess.start(port, url, Fixtures.catalogFolder(), log);
+            server = ProgressServerProcess.start(port, url, Fixtures.catalogFolder(), log);
             assertThat(stored(url)).as("acknowledged before the kill").containsAll(acknowledgedBeforeKill);
 
             assertThat(finished.await(120, java.util.concurrent.TimeUnit.SECONDS))

@@ -2,6 +2,7 @@ package dev.pymastery.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pymastery.testkit.ProgressServerProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -39,7 +40,7 @@ class LauncherSignalIT {
         Files.writeString(stamp, "");
         Files.setLastModifiedTime(stamp, FileTime.from(Instant.now().plusSeconds(60)));
 
-        int port = ServerProcess.freePort();
+        int port = ProgressServerProcess.freePort();
         ProcessBuilder builder = new ProcessBuilder(
                         "bash",
                         launcher.toString(),

@@ -7,6 +7,7 @@ import dev.pymastery.progress.client.DeliveryReport;
 import dev.pymastery.progress.client.OutboxEvent;
 import dev.pymastery.progress.client.ProgressClient;
 import dev.pymastery.server.people.Role;
+import dev.pymastery.testkit.ProgressServerProcess;
 import io.javalin.testtools.JavalinTest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -32,7 +33,7 @@ class OutboxKillIT {
     void everyAttemptSubmittedBeforeTheKillIsDeliveredAfterIt() throws Exception {
         Path outboxFolder = dir.resolve("outbox");
         Process writer = new ProcessBuilder(
-                        ServerProcess.java(),
+                        ProgressServerProcess.java(),
                         "-cp",
                         System.getProperty("java.class.path"),
                         OutboxWriterMain.class.getName(),

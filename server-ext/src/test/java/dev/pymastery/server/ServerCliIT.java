@@ -3,6 +3,7 @@ package dev.pymastery.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pymastery.server.store.Database;
+import dev.pymastery.testkit.ProgressServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class ServerCliIT {
 
     private Run cli(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
-                ServerProcess.java(),
+                ProgressServerProcess.java(),
                 "--enable-native-access=ALL-UNNAMED",
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -99,7 +100,7 @@ class ServerCliIT {
     void runListensAndWritesItsPort() throws Exception {
         Path portFile = dir.resolve("port");
         Process server = new ProcessBuilder(
-                        ServerProcess.java(),
+                        ProgressServerProcess.java(),
                         "--enable-native-access=ALL-UNNAMED",
                         "-cp",
                         System.getProperty("java.class.path"),

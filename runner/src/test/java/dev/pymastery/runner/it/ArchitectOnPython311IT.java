@@ -1,15 +1,14 @@
 package dev.pymastery.runner.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.pymastery.kernel.install.InstallTarget;
-import dev.pymastery.kernel.install.KernelSpecInstaller;
 import dev.pymastery.runner.report.CellReports;
 import dev.pymastery.runner.report.CellResult;
 import dev.pymastery.runner.report.JunitXml;
 import dev.pymastery.runner.report.NotebookResult;
+import dev.pymastery.testkit.ContainerEngine;
+import dev.pymastery.testkit.InstalledKernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Architect track on CPython 3.11, the version its release image has (decision 0024): a
@@ -96,32 +94,17 @@ class ArchitectOnPython311IT {
 
     /** This build's kernel as kernelspec {@code pymastery}, its architect runtime on the 3.11 image. */
     private static Path kernelOn311() {
-        Path prefix = work.resolve("jupyter-311");
-        Path build = Path.of(System.getProperty("pymastery.kernel.build", "../kernel/target"));
-        Path java = ProcessHandle.current().info().command().map(Path::of).orElse(Path.of("java"));
-        new KernelSpecInstaller(JsonMapper.builder().build())
-                .install(new KernelSpecInstaller.Request(
-                        new InstallTarget.Prefix(prefix),
+        return Path.of(InstalledKernel.install(
+                        work.resolve("jupyter-311"),
                         "pymastery",
                         "Python Mastery (architect on 3.11, test build)",
-                        build.toAbsolutePath(),
-                        java,
-                        Runtime.version().feature(),
-                        Map.of("PYMASTERY_SPARE_IDLE_SECONDS", "300", "PYMASTERY_RUNTIME_ARCHITECT_IMAGE", IMAGE)));
-        return prefix.resolve("share/jupyter");
+                        Map.of("PYMASTERY_RUNTIME_ARCHITECT_IMAGE", IMAGE))
+                .jupyterPath());
     }
 
     /** The labs need the container engine and the image; CI must have both. */
     private static void requireEngine() {
-        String host = System.getenv().getOrDefault("DOCKER_HOST", "");
-        boolean engine = host.startsWith("unix://") && Files.exists(Path.of(host.substring("unix://".length())));
-        if (!engine) {
-            String why = "no container engine (DOCKER_HOST=" + host + "); eval \"$(.ci/podman.sh)\" builds " + IMAGE;
-            if (TestJupyter.ci()) {
-                fail("CI: " + why);
-            }
-            assumeTrue(false, why);
-        }
+        ContainerEngine.require(IMAGE);
     }
 
     private static final String PROBE = """

@@ -1,15 +1,12 @@
 package dev.pymastery.runner.it;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import dev.pymastery.kernel.install.InstallTarget;
-import dev.pymastery.kernel.install.KernelSpecInstaller;
 import dev.pymastery.runner.Nbval;
 import dev.pymastery.runner.NbvalArguments;
 import dev.pymastery.runner.NbvalOptions;
 import dev.pymastery.runner.RunSummary;
 import dev.pymastery.runner.report.RunEvent;
+import dev.pymastery.testkit.InstalledKernel;
+import dev.pymastery.testkit.Prerequisites;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +18,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the integration tests share: this build's kernel installed as kernelspec {@code pymastery}
@@ -30,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * tests that need it are skipped, or fail when {@code CI=true} / {@code -Dpymastery.ci=true}.
  */
 final class TestJupyter {
-    static final Path PYTHON = Path.of(System.getenv().getOrDefault("PYMASTERY_PYTHON", "/usr/bin/python3"));
+    static final Path PYTHON = Prerequisites.PYTHON;
     static final Path SYSTEM_DATA_DIR = Path.of("/usr/share/jupyter");
     private static Path kernelDataDir;
 
@@ -39,20 +35,12 @@ final class TestJupyter {
     /** The Jupyter data folder holding the {@code pymastery} kernelspec for this build (installed once). */
     static synchronized Path pymasteryDataDir() {
         if (kernelDataDir == null) {
-            Path build = Path.of(System.getProperty("pymastery.kernel.build", "../kernel/target"));
-            Path prefix = Path.of("target", "it-jupyter").toAbsolutePath();
-            Path java = ProcessHandle.current().info().command().map(Path::of).orElse(Path.of("java"));
-            new KernelSpecInstaller(JsonMapper.builder().build())
-                    .install(new KernelSpecInstaller.Request(
-                            new InstallTarget.Prefix(prefix),
+            kernelDataDir = Path.of(InstalledKernel.install(
+                            Path.of("target", "it-jupyter"),
                             "pymastery",
                             "Python Mastery (GraalPy, test build)",
-                            build.toAbsolutePath(),
-                            java,
-                            Runtime.version().feature(),
-                            // Spares left by a test run go away soon after it.
-                            Map.of("PYMASTERY_SPARE_IDLE_SECONDS", "300")));
-            kernelDataDir = prefix.resolve("share/jupyter");
+                            Map.of())
+                    .jupyterPath());
         }
         return kernelDataDir;
     }
@@ -72,17 +60,9 @@ final class TestJupyter {
             }
         }
         if (missing != null) {
-            String fix = "install python3-ipykernel python3-nbclient jupyter-nbconvert (.ci/run does)";
-            if (ci()) {
-                fail("CI: " + missing + "; " + fix);
-            }
-            assumeTrue(false, missing + "; " + fix);
+            Prerequisites.require(
+                    false, missing + "; install python3-ipykernel python3-nbclient jupyter-nbconvert (.ci/run does)");
         }
-    }
-
-    static boolean ci() {
-        return Boolean.parseBoolean(System.getProperty("pymastery.ci", "false"))
-                || "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     /** JUPYTER_PATH for kernels and Jupyter tools: this build's kernel first, then the system's. */

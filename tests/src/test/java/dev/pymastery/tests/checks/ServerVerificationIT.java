@@ -2,11 +2,11 @@ package dev.pymastery.tests.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.tests.support.ContainerEngine;
-import dev.pymastery.tests.support.Execution;
-import dev.pymastery.tests.support.InstalledKernel;
-import dev.pymastery.tests.support.JupyterDriver;
-import dev.pymastery.tests.support.ProgressServerProcess;
+import dev.pymastery.testkit.ContainerEngine;
+import dev.pymastery.testkit.Execution;
+import dev.pymastery.testkit.InstalledKernel;
+import dev.pymastery.testkit.JupyterDriver;
+import dev.pymastery.testkit.ProgressServerProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,10 +2,10 @@ package dev.pymastery.tests.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.tests.support.ContainerEngine;
-import dev.pymastery.tests.support.Execution;
-import dev.pymastery.tests.support.JupyterDriver;
-import dev.pymastery.tests.support.Prerequisites;
+import dev.pymastery.testkit.ContainerEngine;
+import dev.pymastery.testkit.Execution;
+import dev.pymastery.testkit.JupyterDriver;
+import dev.pymastery.testkit.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,6 @@
 package dev.pymastery.tests.containers;
 
-import dev.pymastery.tests.support.ContainerEngine;
+import dev.pymastery.testkit.ContainerEngine;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.pymastery.tests.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.tests.support.Execution;
-import dev.pymastery.tests.support.JupyterDriver;
+import dev.pymastery.testkit.Execution;
+import dev.pymastery.testkit.JupyterDriver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package dev.pymastery.tests.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.tests.support.JupyterDriver;
+import dev.pymastery.testkit.JupyterDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.pymastery.tests.containers;
 
-import dev.pymastery.tests.support.ContainerEngine;
-import dev.pymastery.tests.support.Prerequisites;
+import dev.pymastery.testkit.ContainerEngine;
+import dev.pymastery.testkit.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

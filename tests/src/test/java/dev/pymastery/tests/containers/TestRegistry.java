@@ -1,7 +1,7 @@
 package dev.pymastery.tests.containers;
 
-import dev.pymastery.tests.support.ContainerEngine;
-import dev.pymastery.tests.support.Prerequisites;
+import dev.pymastery.testkit.ContainerEngine;
+import dev.pymastery.testkit.Prerequisites;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,8 +1,8 @@
 package dev.pymastery.tests.containers;
 
-import dev.pymastery.tests.support.ContainerEngine;
-import dev.pymastery.tests.support.InstalledKernel;
-import dev.pymastery.tests.support.Prerequisites;
+import dev.pymastery.testkit.ContainerEngine;
+import dev.pymastery.testkit.InstalledKernel;
+import dev.pymastery.testkit.Prerequisites;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.pymastery.tests.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.tests.support.InstalledKernel;
-import dev.pymastery.tests.support.Prerequisites;
+import dev.pymastery.testkit.InstalledKernel;
+import dev.pymastery.testkit.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package dev.pymastery.tests.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.tests.support.Execution;
-import dev.pymastery.tests.support.InstalledKernel;
-import dev.pymastery.tests.support.JupyterDriver;
+import dev.pymastery.testkit.Execution;
+import dev.pymastery.testkit.InstalledKernel;
+import dev.pymastery.testkit.JupyterDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What a hostile client or cell found, through Debian's jupyter_client: replays, Java names in
  * replies, exit(), os._exit, a busy control channel, interrupting input(), and a bounded protocol
- * fuzzer (tests/src/test/python/protocol_fuzzer.py) with the kernel log kept short under it. One
+ * fuzzer (testkit's protocol_fuzzer.py) with the kernel log kept short under it. One
  * kernel serves the class; the tests that end a kernel start their own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -2,9 +2,9 @@ package dev.pymastery.tests.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.tests.support.Execution;
-import dev.pymastery.tests.support.InstalledKernel;
-import dev.pymastery.tests.support.JupyterDriver;
+import dev.pymastery.testkit.Execution;
+import dev.pymastery.testkit.InstalledKernel;
+import dev.pymastery.testkit.JupyterDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;

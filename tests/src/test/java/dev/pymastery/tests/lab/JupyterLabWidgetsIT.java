@@ -2,7 +2,7 @@ package dev.pymastery.tests.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pymastery.tests.support.Prerequisites;
+import dev.pymastery.testkit.Prerequisites;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.ServerSocket;

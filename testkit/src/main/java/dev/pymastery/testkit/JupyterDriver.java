@@ -1,12 +1,14 @@
-package dev.pymastery.tests.support;
+package dev.pymastery.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * kernelspec, as Jupyter starts it.
  */
 public final class JupyterDriver implements AutoCloseable {
-    private static final Path SCRIPT =
-            Path.of("src/test/python/jupyter_driver.py").toAbsolutePath();
+    /** The driver script and the protocol fuzzer it imports, copied out of the kit's jar once. */
+    private static final Path SCRIPT = extract("jupyter_driver.py", "protocol_fuzzer.py");
 
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Process process;
@@ -57,6 +59,28 @@ public final class JupyterDriver implements AutoCloseable {
             JupyterDriver driver = new JupyterDriver(builder.start());
             driver.call(Map.of("cmd", "start", "kernel", kernel.name(), "cwd", workDir.toString(), "timeout", 120));
             return driver;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path extract(String script, String... beside) {
+        try {
+            Path dir = Files.createTempDirectory("pymastery-testkit");
+            dir.toFile().deleteOnExit();
+            for (String name : java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(script), java.util.Arrays.stream(beside))
+                    .toList()) {
+                try (InputStream in = JupyterDriver.class.getResourceAsStream(name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the test kit lacks its resource " + name);
+                    }
+                    Path file = dir.resolve(name);
+                    Files.copy(in, file);
+                    file.toFile().deleteOnExit();
+                }
+            }
+            return dir.resolve(script);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

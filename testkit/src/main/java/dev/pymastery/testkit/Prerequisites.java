@@ -1,4 +1,4 @@
-package dev.pymastery.tests.support;
+package dev.pymastery.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package dev.pymastery.tests.support;
+package dev.pymastery.testkit;
 
 import java.io.IOException;
 import java.nio.file.Files;

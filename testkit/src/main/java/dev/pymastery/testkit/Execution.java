@@ -1,4 +1,4 @@
-package dev.pymastery.tests.support;
+package dev.pymastery.testkit;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.pymastery.tests.support;
+package dev.pymastery.testkit;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real progress server (server-ext, as {@code ./pymastery server} runs it: its jar and
- * {@code lib/}) in its own process on a SQLite file, for tests of the kernel's recording.
+ * {@code lib/}) in its own process, for the kernel's recording, the server's own kill and signal
+ * tests, and its commands.
  */
 public final class ProgressServerProcess implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -36,6 +37,11 @@ public final class ProgressServerProcess implements AutoCloseable {
         }
     }
 
+    /** The java running the tests, to start the server and its commands with. */
+    public static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
     static Path build() {
         return Path.of(System.getProperty("pymastery.server.build", "../server-ext/target"))
                 .toAbsolutePath()
@@ -48,9 +54,9 @@ public final class ProgressServerProcess implements AutoCloseable {
                 Files.isRegularFile(build.resolve("pymastery-server.jar")),
                 "the built progress server in " + build + " (mvn package -pl server-ext)");
         List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
+                java(),
                 "--enable-native-access=ALL-UNNAMED",
-                "-Xmx256m",
+                "-Xmx512m",
                 "-cp",
                 build.resolve("pymastery-server.jar") + ":" + build.resolve("lib") + "/*",
                 "dev.pymastery.server.cli.ServerCli"));
@@ -131,6 +137,18 @@ public final class ProgressServerProcess implements AutoCloseable {
         }
         server.close();
         throw new IllegalStateException("the progress server did not become ready");
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, nothing. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the server survived SIGKILL");
+        }
     }
 
     public URI url() {

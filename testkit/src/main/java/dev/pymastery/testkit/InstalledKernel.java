@@ -1,4 +1,4 @@
-package dev.pymastery.tests.support;
+package dev.pymastery.testkit;
 
 import dev.pymastery.kernel.install.InstallTarget;
 import dev.pymastery.kernel.install.JvmOptions;
@@ -43,15 +43,28 @@ public record InstalledKernel(String name, Path dataDir) {
 
     /** As {@link #install(String, Map)}, with the kernel JVM's maximum heap (e.g. {@code 512m}). */
     public static InstalledKernel install(String name, Map<String, String> extraEnv, String heap) {
+        return install(PREFIX, name, "Python Mastery (integration tests)", extraEnv, heap);
+    }
+
+    /**
+     * Installs a kernelspec into a prefix of the caller's (a notebook run's own Jupyter folder), under
+     * a name notebooks ask for (e.g. {@code pymastery}).
+     */
+    public static InstalledKernel install(Path prefix, String name, String displayName, Map<String, String> extraEnv) {
+        return install(prefix, name, displayName, extraEnv, JvmOptions.DEFAULT_HEAP);
+    }
+
+    private static InstalledKernel install(
+            Path prefixFolder, String name, String displayName, Map<String, String> extraEnv, String heap) {
         Path build = build();
-        Path prefix = PREFIX.toAbsolutePath();
+        Path prefix = prefixFolder.toAbsolutePath();
         Path java = ProcessHandle.current().info().command().map(Path::of).orElse(Path.of("java"));
         KernelSpecInstaller.Installed installed = new KernelSpecInstaller(
                         JsonMapper.builder().build())
                 .install(new KernelSpecInstaller.Request(
                         new InstallTarget.Prefix(prefix),
                         name,
-                        "Python Mastery (integration tests)",
+                        displayName,
                         build,
                         java,
                         Runtime.version().feature(),
