@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
  * the recycled one.
  */
 class KernelPoolIT {
-    private final InstalledKernel kernel =
-            InstalledKernel.install("pymastery-it-pool", Map.of("PYMASTERY_POOL_SIZE", "0"));
+    // A pool folder of its own: kernelspecs of the same jars share spares unless a setting read at
+    // start differs, and a spare of another test's kernelspec must not serve these sessions (CI saw
+    // an older process from another class answer "the same warm process serves the next kernel").
+    private final InstalledKernel kernel = InstalledKernel.install(
+            "pymastery-it-pool", Map.of("PYMASTERY_POOL_SIZE", "0", "PYMASTERY_SPARE_IDLE_SECONDS", "304"));
 
     private JupyterDriver start(String name) throws Exception {
         Path work = Files.createDirectories(Path.of("target", "it-work", "pool-" + name))
